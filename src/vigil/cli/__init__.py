@@ -1,0 +1,1 @@
+"""The ``vigil`` command: one Typer application, one module per command group."""

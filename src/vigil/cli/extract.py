@@ -1,0 +1,65 @@
+"""``vigil extract``: the extraction contract on standard output, with no database involved."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vigil.cli.output import err_console, progress
+from vigil_extract import ExtractionError, extract_file
+from vigil_extract.contract import error_line, to_contract
+from vigil_extract.read import read_path
+
+
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Text, HTML, PDF or DOCX files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON line per file (the contract).")] = False,
+    text: Annotated[bool, typer.Option("--text", help="Print the decoded text offsets refer to.")] = False,
+) -> None:
+    """Extract defenders, events, places and demands from documents.
+
+    Exit status: 0 when every file was read, 1 when any was refused.
+    """
+    failed = 0
+    with progress(len(files), "extracting", enabled=len(files) > 1) as advance:
+        for path in files:
+            shown = str(path)
+            try:
+                if text:
+                    sys.stdout.write(read_path(path).text)
+                    continue
+                line = to_contract(extract_file(path))
+                line["source"] = shown
+            except ExtractionError as exc:
+                failed += 1
+                err_console.print(f"[red]error[/red] {exc.message}", highlight=False)
+                if text:
+                    continue
+                line = error_line(shown, exc.message)
+            finally:
+                advance()
+            if as_json:
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            else:
+                print_summary(line)
+    raise typer.Exit(1 if failed else 0)
+
+
+def print_summary(line: dict[str, object]) -> None:
+    """A short human-readable summary of one extraction."""
+    from rich.console import Console
+
+    console = Console()
+    console.rule(str(line["source"]))
+    for key in ("title", "published", "language", "country"):
+        console.print(f"[bold]{key}[/bold]: {line[key]}", highlight=False)
+    for defender in line["defenders"]:  # type: ignore[attr-defined]
+        console.print(f"  defender: {defender['name']} ({defender['gender']})", highlight=False)
+    for event in line["events"]:  # type: ignore[attr-defined]
+        console.print(f"  {event['date']}  {event['type']}  {event['perpetrator'] or ''}", highlight=False)
+    for demand in line["demands"]:  # type: ignore[attr-defined]
+        console.print(f"  demand: {demand}", highlight=False)

@@ -1,0 +1,164 @@
+"""Language, boilerplate and the header: what the document is before what it says.
+
+Boilerplate (letterhead, contact lines, board lists, address lists, share buttons,
+registration footers) is marked so that no later component reads people, dates or places
+from it. The header gives the headline, the publication date and the publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from vigil_extract.components.dates import parse_date_line
+from vigil_extract.components.places import country_of_name
+from vigil_extract.document import Document, Sentence
+
+STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "was", "his", "her", "on", "for", "with", "that", "by", "is"},
+    "fr": {"le", "la", "les", "des", "et", "du", "en", "une", "dans", "pour", "est", "par", "au", "été"},
+    "es": {"el", "la", "los", "las", "y", "del", "en", "una", "por", "con", "para", "que", "fue", "su"},
+}
+CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?"
+    r"|\+\d[\d ()-]{6,}|\b(?:registered|company no|charity no|chy \d|©|all rights reserved|"
+    r"cookies?|subscribe|newsletter|follow us|share this|donate|índice|index:|ua:|au:)",
+    re.IGNORECASE,
+)
+BOILERPLATE_SECTION = re.compile(
+    r"^\W*(?:.*\b(?:board of directors|board|advisory council|trustees)\b.*|addresses|adresses|"
+    r"direcciones|адреса|contact|contacts|related(?: cases| news| articles)?|share|follow|"
+    r"press contact|media contact|for (?:further|more) information.*|\*?the experts:?.*|"
+    r"copies to|please also write to|preferred language.*|name and pronoun.*|"
+    r"menu|navigation|comments?|read more|see also|tags?)\W*$",
+    re.IGNORECASE,
+)
+EXPERTS_LIST = re.compile(r"^\W*(?:the experts|les experts|los expertos|эксперты)\s*:", re.IGNORECASE)
+NOT_TITLE = re.compile(
+    r"urgent (?:action|appeal)|acción urgente|appel urgent|срочн|press release|statement|"
+    r"communiqué|comunicado|take action|^\W*\d|[a-z]+:\s*\d",
+    re.IGNORECASE,
+)
+TITLE_PREFIX = re.compile(r"^\W*([^:\n]{3,60}?)\s*[:–—]\s+\S")
+PUBLISHER_CUE = re.compile(
+    r"(?:^|\.\s+)((?:The\s+)?[A-Z][\w’'&.\-]*(?:\s+(?:[A-Z][\w’'&.\-]*|for|of|the|and|on|des|de|du|la|le)){0,9})"
+    r"\s+(?:strongly\s+|once\s+again\s+|further\s+|also\s+|therefore\s+)?"
+    r"(?:urges|calls\s+on|calls\s+upon|condemns|is\s+gravely\s+concerned|demands|requests|exhorte|"
+    r"condamne|demande|insta|exige|призывает|требует)"
+)
+HEADER_SEARCH = 40
+
+
+def classify(doc: Document) -> Document:
+    """Detect the language, mark boilerplate and read the header."""
+    doc.language = detect_language(doc.text)
+    mark_boilerplate(doc)
+    read_header(doc)
+    return doc
+
+
+def detect_language(text: str) -> str | None:
+    """The language of the text by its commonest function words (Cyrillic means Russian)."""
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    if cyrillic > len(letters) * 0.3:
+        return "ru"
+    words = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
+    scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else None
+
+
+def mark_boilerplate(doc: Document) -> None:
+    """Flag contact lines, name lists and the sections they head (boards, addresses...)."""
+    in_section = False
+    for sentence in doc.sentences:
+        text = sentence.text.strip("*# ")
+        if sentence.is_heading and BOILERPLATE_SECTION.match(text):
+            sentence.boilerplate = in_section = True
+            continue
+        listed = sentence.is_list_item or is_name_list(text) or bool(CONTACT.search(text))
+        if in_section and listed:
+            sentence.boilerplate = True
+            continue
+        in_section = False
+        if EXPERTS_LIST.match(text) or is_name_list(text):
+            sentence.boilerplate = True
+        elif CONTACT.search(text) and not has_narrative_verb(text):
+            sentence.boilerplate = True
+
+
+def is_name_list(text: str) -> bool:
+    """A line of three or more capitalised names separated by commas, with no verb."""
+    parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+    if len(parts) < 3:
+        return False
+    capitalised = sum(1 for p in parts if re.match(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$", p))
+    return capitalised >= len(parts) * 0.7
+
+
+def has_narrative_verb(text: str) -> bool:
+    return len(text) > 120 and bool(re.search(r"\b(?:was|were|has|had|is|are)\b", text))
+
+
+def read_header(doc: Document) -> None:
+    head = doc.sentences[:HEADER_SEARCH]
+    dateline = next((s for s in head if is_dateline(s)), None)
+    if dateline is not None:
+        doc.published = parse_date_line(dateline_text(dateline.text), doc.language or "en")
+    title = find_title(head, dateline)
+    if title is not None:
+        if doc.title is None:
+            doc.title = title.text.strip("*# ")
+        doc.title_span = title.span
+        index = doc.sentences.index(title)
+        for sentence in doc.sentences[:index]:
+            if sentence is not dateline:
+                sentence.boilerplate = True
+    elif doc.title:
+        match = next((s for s in head if s.text.strip() == doc.title.strip()), None)
+        doc.title_span = match.span if match else None
+    doc.publisher = find_publisher(doc)
+
+
+def is_dateline(sentence: Sentence) -> bool:
+    text = dateline_text(sentence.text)
+    if len(text) > 90:
+        return False
+    return parse_date_line(text) is not None if re.search(r"\d{4}", text) else False
+
+
+def dateline_text(text: str) -> str:
+    """The date part of a dateline such as ``GENEVA (3 March 2025) – UN experts ...``."""
+    match = re.match(r"^[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\(([^)]+)\)", text)
+    if match:
+        return match.group(1)
+    match = re.search(r"(?:date|fecha|posted|publié le|опубликовано)\s*:\s*(.+)$", text, re.IGNORECASE)
+    return match.group(1).strip() if match else text
+
+
+def find_title(head: list[Sentence], dateline: Sentence | None) -> Sentence | None:
+    headings = [s for s in head if s.is_heading and not s.boilerplate and len(s.text.split()) >= 4]
+    for sentence in headings:
+        prefix = TITLE_PREFIX.match(sentence.text)
+        if prefix and country_of_name(prefix.group(1)):
+            return sentence
+    candidates = [s for s in headings if not NOT_TITLE.search(s.text) and s is not dateline]
+    if dateline is not None:
+        after = [s for s in candidates if s.span.start > dateline.span.start]
+        if after and head.index(after[0]) - head.index(dateline) <= 2:
+            return after[0]
+    return candidates[0] if candidates else None
+
+
+def find_publisher(doc: Document) -> str | None:
+    names: Counter[str] = Counter()
+    for sentence in doc.content_sentences():
+        for match in PUBLISHER_CUE.finditer(sentence.text):
+            name = match.group(1).strip()
+            if not name.lower().startswith(("the authorities", "we ", "i ")) and len(name) > 3:
+                names[name] += 1
+    return names.most_common(1)[0][0] if names else None

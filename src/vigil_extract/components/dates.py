@@ -1,0 +1,341 @@
+"""Find dates in sentences and resolve them to partial dates.
+
+The common written forms (``28 February 2025``, ``April 15, 2025``, ``28.02.2025``,
+``2025-02-28``, ``on 19 and 21 February``, ``from 3 to 5 May``, ``October 2024``,
+``mid-March``, ``in 2019``) are read by regular expressions built from the month names of
+``vocab/dates.yaml``; relative ones (``the same day``, ``two days later``, ``yesterday``,
+``last Tuesday``) are resolved against the last date mentioned or the publication date.
+:func:`parse_date_line` falls back to dateparser for a lone dateline in another form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from vigil_extract import vocab
+from vigil_extract.document import DateMention, Document, PartialDate, Span
+
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|ᵉʳ)?"
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+LIST_JOINER = r"\s*(?:,|and|&|et|y|и|or|ou|-|–|—|to|au|al|по|until|through)\s*(?:the\s+)?"
+RANGE_WORDS = {"-", "–", "—", "to", "au", "al", "по", "until", "through"}
+RANGE_OPENERS = r"(?i:from|between|du|del|entre|с|from\s+the)"
+QUALIFIERS = (
+    r"(?i:early|mid|late|the\s+beginning\s+of|the\s+end\s+of|the\s+middle\s+of|beginning\s+of|"
+    r"end\s+of|début|fin|mi|a\s+mediados\s+de|a\s+principios\s+de|a\s+finales\s+de|"
+    r"mediados\s+de|principios\s+de|finales\s+de|en|in|since|during|until|by|from|since|"
+    r"в|с|до|desde|durante|hasta|depuis|de|à\s+partir\s+de)"
+)
+YEAR_QUALIFIERS = (
+    r"(?i:in|since|during|early|late|mid|en|desde|durante|depuis|в|с|around|by|until|до|hasta|"
+    r"throughout|the\s+end\s+of|the\s+beginning\s+of|end\s+of|beginning\s+of)"
+)
+UNTIL_BEFORE = re.compile(
+    r"(?i:until|till|through|jusqu'au|jusqu’au|jusqu'à|hasta\s+el|hasta|до|by|before|avant\s+le|antes\s+del)\s*$"
+)
+LAW_AFTER = re.compile(r"^\s*(?:Act|Law|Code|Penal|Criminal|Constitution|on\s+the|,\s*which\s+criminal)")
+
+
+@dataclass(frozen=True)
+class RawDate:
+    """A date as written: parts may be missing, or it may be relative to another date."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative: str | None = None
+    days: int = 0
+    weekday: int | None = None
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """The dates written at one place in a sentence, before resolution."""
+
+    span: Span
+    dates: tuple[RawDate, ...]
+    until: bool = False
+
+
+@cache
+def month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for names in vocab.load("dates")["months"].values():
+        table.update(names)
+    return table
+
+
+@cache
+def month_pattern() -> str:
+    names: list[str] = []
+    for language, table in vocab.load("dates")["months"].items():
+        for name in table:
+            if language == "en":
+                names.append(name.capitalize())
+            else:
+                names.append(f"[{name[0]}{name[0].upper()}]{re.escape(name[1:])}")
+    names.sort(key=len, reverse=True)
+    return "(?:" + "|".join(names) + r")(?![a-zа-яё])"
+
+
+@cache
+def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    month = month_pattern()
+    return [
+        ("iso", re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
+        ("numeric", re.compile(r"(?<![\d.,/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?!\d)")),
+        (
+            "day_month",
+            re.compile(
+                rf"(?:(?P<opener>{RANGE_OPENERS})\s+)?(?:(?i:the)\s+)?(?<![\d.,:])"
+                rf"(?P<days>{DAY}(?:{LIST_JOINER}{DAY})*)\s+(?:(?i:of|de)\s+)?(?P<month>{month})\.?"
+                rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "month_day",
+            re.compile(
+                rf"(?P<month>{month})\.?\s+(?P<days>{DAY}(?:{LIST_JOINER}{DAY})*)(?![\d:])"
+                rf"(?:,?\s+(?P<year>{YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "month_last_year",
+            re.compile(rf"(?P<month>{month})\s+(?:of\s+)?(?i:last\s+year|l'année\s+dernière|del\s+año\s+pasado|прошлого\s+года)"),
+        ),
+        (
+            "month_year",
+            re.compile(
+                rf"(?:(?P<qual>{QUALIFIERS})[\s-]+(?:(?i:de)\s+)?)?(?P<month>{month})"
+                rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d))?"
+            ),
+        ),
+        (
+            "year",
+            re.compile(
+                rf"(?<![\w-])(?P<qual>{YEAR_QUALIFIERS})[\s-]+(?P<year>{YEAR})(?!\d)(?:\s*(?:году|года|г\.))?"
+            ),
+        ),
+    ]
+
+
+@cache
+def relative_patterns(language: str) -> list[tuple[re.Pattern[str], dict[str, object]]]:
+    rules = vocab.load("dates")["relative"].get(language, [])
+    return [(re.compile(rule["pattern"], re.IGNORECASE), rule) for rule in rules]
+
+
+def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMention]:
+    """Every date written in ``text``; spans are shifted by ``offset``."""
+    found: list[tuple[int, int, RawMention]] = []
+    for name, pattern in compiled_patterns():
+        for match in pattern.finditer(text):
+            dates = read_match(name, match)
+            if dates:
+                found.append((match.start(), match.end(), mention(text, match, dates, offset)))
+    for pattern, rule in relative_patterns(language) + (
+        relative_patterns("en") if language != "en" else []
+    ):
+        for match in pattern.finditer(text):
+            date = relative_date(match, rule, language)
+            if date is not None:
+                found.append((match.start(), match.end(), mention(text, match, (date,), offset)))
+    return without_overlaps(found)
+
+
+def mention(
+    text: str, match: re.Match[str], dates: tuple[RawDate, ...], offset: int
+) -> RawMention:
+    until = bool(UNTIL_BEFORE.search(text[max(0, match.start() - 15) : match.start()]))
+    return RawMention(Span(offset + match.start(), offset + match.end()), dates, until)
+
+
+def without_overlaps(found: list[tuple[int, int, RawMention]]) -> list[RawMention]:
+    """Keep the longest of overlapping matches."""
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    kept: list[tuple[int, int, RawMention]] = []
+    for start, end, item in found:
+        if kept and start < kept[-1][1]:
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end, item)
+            continue
+        kept.append((start, end, item))
+    return [item for _, _, item in kept]
+
+
+def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
+    groups = match.groupdict()
+    if name == "iso":
+        return valid((int(groups["y"]), int(groups["m"]), int(groups["d"])))
+    if name == "numeric":
+        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y"])
+        day, month = (b, a) if b > 12 >= a else (a, b)
+        return valid((year, month, day))
+    year = int(groups["year"]) if groups.get("year") else None
+    if name == "year":
+        if LAW_AFTER.match(match.string[match.end() :]):
+            return ()
+        return (RawDate(year),)
+    month = month_table().get(match.group("month").lower().rstrip("."))
+    if month is None:
+        return ()
+    if name in ("day_month", "month_day"):
+        days = [int(re.sub(r"\D", "", d)) for d in re.findall(DAY, groups["days"])]
+        if is_range(groups.get("opener"), groups["days"]):
+            days = days[:1]
+        return tuple(RawDate(year, month, day) for day in days if 1 <= day <= 31)
+    if name == "month_last_year":
+        return (RawDate(None, month, None, relative="last_year"),)
+    if name == "month_year":
+        if year is None and not groups.get("qual"):
+            return ()
+        if year is not None and LAW_AFTER.match(match.string[match.end() :]):
+            return ()
+        return (RawDate(year, month),)
+    return ()
+
+
+def is_range(opener: str | None, days: str) -> bool:
+    if opener:
+        return True
+    joiners = set(re.findall(r"[^\d\s,a-zа-я]+|\b[a-zа-я]+\b", days.lower()))
+    return bool(joiners & RANGE_WORDS)
+
+
+def valid(parts: tuple[int, int, int]) -> tuple[RawDate, ...]:
+    try:
+        dt.date(*parts)
+    except ValueError:
+        return ()
+    return (RawDate(*parts),)
+
+
+def relative_date(match: re.Match[str], rule: dict[str, object], language: str) -> RawDate | None:
+    kind = str(rule["kind"])
+    days = int(rule.get("days", 0))  # type: ignore[call-overload]
+    groups = match.groupdict()
+    if groups.get("n"):
+        numbers = vocab.load("dates")["numbers"]
+        word = groups["n"].lower()
+        count = int(word) if word.isdigit() else numbers.get(language, {}).get(word)
+        if count is None:
+            count = numbers["en"].get(word)
+        if count is None:
+            return None
+        unit = (groups.get("unit") or "").lower()
+        days = count * (7 if unit.startswith(("week", "semaine", "semana", "недел")) else 1)
+    weekday = None
+    if groups.get("weekday"):
+        table: dict[str, int] = {}
+        for names in vocab.load("dates")["weekdays"].values():
+            table.update(names)
+        weekday = table.get(groups["weekday"].lower())
+    return RawDate(relative=kind, days=days, weekday=weekday)
+
+
+def resolve(
+    raw: RawDate, *, anchor: PartialDate | None, published: PartialDate | None
+) -> PartialDate | None:
+    """Turn a written date into a partial date, or None when the text does not fix it."""
+    if raw.relative is None:
+        if raw.year is not None:
+            return PartialDate(raw.year, raw.month, raw.day)
+        base = anchor or published
+        return PartialDate(base.year, raw.month, raw.day) if base else None
+    if raw.relative == "last_year":
+        return PartialDate(published.year - 1, raw.month) if published else None
+    if raw.relative == "same":
+        return anchor
+    if raw.relative == "offset":
+        return shift(anchor, raw.days)
+    if raw.relative == "published":
+        return shift(published, raw.days)
+    if raw.relative == "weekday" and raw.weekday is not None:
+        base = as_date(published)
+        if base is None:
+            return None
+        back = (base.weekday() - raw.weekday) % 7 or 7
+        day = base - dt.timedelta(days=back)
+        return PartialDate(day.year, day.month, day.day)
+    return None
+
+
+def as_date(date: PartialDate | None) -> dt.date | None:
+    if date is None or date.day is None or date.month is None:
+        return None
+    return dt.date(date.year, date.month, date.day)
+
+
+def shift(date: PartialDate | None, days: int) -> PartialDate | None:
+    base = as_date(date)
+    if base is None:
+        return None
+    moved = base + dt.timedelta(days=days)
+    return PartialDate(moved.year, moved.month, moved.day)
+
+
+def is_after(date: PartialDate, limit: PartialDate) -> bool:
+    """True when ``date`` certainly falls after ``limit`` at the precision both share."""
+    a = (date.year, date.month or 0, date.day or 0)
+    b = (limit.year, limit.month or 0, limit.day or 0)
+    if date.month is None or limit.month is None:
+        return date.year > limit.year
+    if date.day is None or limit.day is None:
+        return a[:2] > b[:2]
+    return a > b
+
+
+def parse_date_line(line: str, language: str = "en") -> PartialDate | None:
+    """The single full date of a dateline; dateparser reads forms the fast path does not."""
+    for found in find_dates(line, 0, language):
+        for raw in found.dates:
+            if raw.relative is None and raw.year and raw.day:
+                return PartialDate(raw.year, raw.month, raw.day)
+    cleaned = line.strip()
+    if not (6 <= len(cleaned) <= 40) or not re.search(r"\d", cleaned):
+        return None
+    import dateparser  # the slow fallback, loaded only when needed
+
+    parsed = dateparser.parse(
+        cleaned, languages=[language], settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+    )
+    return PartialDate(parsed.year, parsed.month, parsed.day) if parsed else None
+
+
+BACKGROUND = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+)?(?:been\s+)?\w+(?:ed|en|ne|wn|ght|id)\b")
+
+
+def mark_dates(doc: Document) -> Document:
+    """Find and resolve the dates of every content sentence, in reading order.
+
+    A date told in the pluperfect ("she had participated in a protest on 13 May 2024") is
+    background: it does not become the reference of a later "on the same day".
+    """
+    anchor = doc.published
+    language = doc.language or "en"
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.boilerplate:
+            continue
+        mentions: list[DateMention] = []
+        for raw_mention in find_dates(sentence.text, sentence.span.start, language):
+            resolved = tuple(
+                date
+                for raw in raw_mention.dates
+                if (date := resolve(raw, anchor=anchor, published=doc.published)) is not None
+            )
+            if not resolved:
+                continue
+            future = raw_mention.until or bool(
+                doc.published and any(is_after(d, doc.published) for d in resolved)
+            )
+            relative = any(raw.relative for raw in raw_mention.dates)
+            background = bool(BACKGROUND.search(sentence.text))
+            mentions.append(DateMention(raw_mention.span, resolved, relative, future, background))
+            if not future and not background:
+                anchor = resolved[-1] if relative else replace(resolved[0])
+        if mentions:
+            doc.dates[index] = mentions
+    return doc

@@ -1,0 +1,86 @@
+"""Demands made of the authorities: list items after a cue such as "urges the authorities to:",
+and single demands inside sentences ("I urge you to release ..."), in order, as written."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil_extract import vocab
+from vigil_extract.components.segment import LIST_MARKER
+from vigil_extract.document import Demand, Document, Sentence, Span
+
+MAX_ITEMS = 15
+
+
+@cache
+def intro_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in vocab.load("demands")["intro"]]
+
+
+@cache
+def inline_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in vocab.load("demands")["inline"]]
+
+
+def find_demands(doc: Document) -> Document:
+    """Fill ``doc.demands`` from demand lists, or from demand sentences when there is no list."""
+    demands: list[Demand] = []
+    sentences = doc.sentences
+    for index, sentence in enumerate(sentences):
+        if sentence.boilerplate or not is_intro(sentence):
+            continue
+        demands.extend(list_after(doc, index))
+    if not demands:
+        demands = inline_demands(doc)
+    doc.demands = demands
+    return doc
+
+
+def is_intro(sentence: Sentence) -> bool:
+    text = sentence.text.strip("*# ")
+    return any(p.search(text) for p in intro_patterns())
+
+
+def list_after(doc: Document, index: int) -> list[Demand]:
+    """The list items that follow an intro sentence, up to the first paragraph of prose."""
+    found: list[Demand] = []
+    intro_block = doc.sentences[index].block
+    for sentence in doc.sentences[index + 1 : index + 1 + MAX_ITEMS]:
+        if sentence.boilerplate:
+            break
+        if sentence.is_list_item:
+            found.append(as_demand(doc, sentence.span))
+        elif sentence.block <= intro_block + 1 and not found and sentence.is_heading:
+            found.append(as_demand(doc, sentence.span))
+        else:
+            break
+    return found
+
+
+def as_demand(doc: Document, span: Span) -> Demand:
+    """The demand text without its list marker and closing punctuation."""
+    text = doc.span_text(span)
+    marker = LIST_MARKER.match(text)
+    start = span.start + (marker.end() if marker else 0)
+    end = span.end
+    while end > start and doc.text[end - 1] in " ;.,\n":
+        end -= 1
+    if doc.text[end - 4 : end] == " and" or doc.text[end - 3 : end] in (" et", " y", " и"):
+        end -= 4 if doc.text[end - 4 : end] == " and" else 3
+        while end > start and doc.text[end - 1] in " ;.,":
+            end -= 1
+    return Demand(doc.text[start:end], Span(start, end))
+
+
+def inline_demands(doc: Document) -> list[Demand]:
+    """Demands written inside sentences: the words after "urge you to", "calls on ... to"."""
+    found: list[Demand] = []
+    for sentence in doc.content_sentences():
+        for pattern in inline_patterns():
+            match = pattern.search(sentence.text)
+            if match and len(sentence.text) - match.end() > 15:
+                span = Span(sentence.span.start + match.end(), sentence.span.end)
+                found.append(as_demand(doc, span))
+                break
+    return found

@@ -1,0 +1,250 @@
+"""Events: what happened to whom, when, where, by whom, under which law, for how long.
+
+A sentence yields an event when it holds a trigger of ``vocab/triggers.yaml`` and a date:
+its own, or the last date of its paragraph. Announced dates (after publication, "until",
+"will") give no event. Each trigger takes the nearest date written before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vigil_extract import vocab
+from vigil_extract.components.places import first_city
+from vigil_extract.document import (
+    DateMention,
+    Defender,
+    Document,
+    Event,
+    PartialDate,
+    Sentence,
+    Span,
+)
+
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+expected\s+to|are\s+expected\s+to|is\s+scheduled|are\s+scheduled|"
+    r"is\s+due\s+to|scheduled\s+for|plans?\s+to|set\s+to|va\s+|sera|será|se\s+prevé|будет|намечено)\b",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+PERPETRATOR_NOUNS = re.compile(
+    r"\b(?:police|officers?|officials?|authorities|court|judge|men|gunmen|assailants|attackers|agents|"
+    r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
+    r"representatives?|persons|individuals|unknown|unidentified|plainclothes|forces|service|"
+    r"ministry|government|committee|members|group|полиц\w*|сотрудник\w*|суд\w*|следовател\w*|"
+    r"policiers?|agents?|hommes|militaires|policía|agentes|hombres|militares|desconocidos)\b",
+    re.IGNORECASE,
+)
+BY_PHRASE = re.compile(
+    r"^\s*(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
+    r"(?=[,.;:]|\s+(?:in|on|at|after|while|for|and\s+(?:was|were|then)|who|which|when|outside|near|"
+    r"en|à|dans|a|de\s+la|el|lors)\b|$)",
+    re.IGNORECASE,
+)
+NUMBER_WORD = (
+    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"eighteen|twenty|thirty|forty|fifty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"quinze|vingt|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|"
+    r"одн\w+|дв\w+|тр\w+|четыр\w+|пят\w+|шест\w+|сем\w+|восем\w+|девят\w+|десят\w+|\w+надцат\w+)"
+)
+DURATION = re.compile(
+    rf"(?<!up to )(?<!jusqu'à )(?<!hasta )\b({NUMBER_WORD}(?:\s*(?:,|and|et|y|и)\s*{NUMBER_WORD})*"
+    r"(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|"
+    r"días?|semanas?|meses|mes|años?|дн\w*|недел\w*|месяц\w*|год\w*|лет)(?:['’])?)(?!\s+(?:ago|old|later|earlier))",
+    re.IGNORECASE,
+)
+DURATION_TYPES = {"sentence", "detention", "conviction", "arrest"}
+NOMINAL_SUFFIXES = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
+MERGED_GROUPS = {"arrest": "deprivation", "detention": "deprivation", "conviction": "sentence_group",
+                 "sentence": "sentence_group"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence."""
+
+    type: str
+    start: int
+    end: int
+    nominal: bool
+
+
+@cache
+def trigger_patterns(language: str) -> list[tuple[str, re.Pattern[str], bool]]:
+    table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
+    compiled = []
+    for event_type, phrases in table.items():
+        for phrase in phrases:
+            stem = phrase.endswith("*")
+            words = re.escape(phrase.rstrip("*")).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
+            words = re.sub(r"\\w\*", r"\\w*", words)
+            ending = r"\w*" if stem else r"(?![\w-])"
+            pattern = re.compile(rf"(?<![\w-]){words}{ending}", re.IGNORECASE)
+            nominal = language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_SUFFIXES)
+            compiled.append((event_type, pattern, nominal))
+    return compiled
+
+
+@cache
+def legal_patterns(language: str) -> list[re.Pattern[str]]:
+    table = vocab.load("legal")["patterns"]
+    return [re.compile(p) for p in table.get(language, []) + (table["en"] if language != "en" else [])]
+
+
+def find_triggers(text: str, language: str) -> list[Trigger]:
+    found: list[Trigger] = []
+    for event_type, pattern, nominal in trigger_patterns(language):
+        for match in pattern.finditer(text):
+            if NEGATED.search(text[max(0, match.start() - 30) : match.start()]):
+                continue
+            found.append(Trigger(event_type, match.start(), match.end(), nominal))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end:
+            continue
+        kept.append(trigger)
+    if any(not t.nominal for t in kept):
+        kept = [t for t in kept if not t.nominal]
+    return kept
+
+
+def find_events(doc: Document) -> Document:
+    """Fill ``doc.events``, oldest first, one per (date, type group)."""
+    language = doc.language or "en"
+    events: list[Event] = []
+    carried: DateMention | None = None
+    current_block = -1
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.boilerplate or sentence.is_list_item or sentence.span == doc.title_span:
+            continue
+        if sentence.block != current_block:
+            carried, current_block = None, sentence.block
+        mentions = [m for m in doc.dates.get(index, []) if not m.future]
+        if any(m.future for m in doc.dates.get(index, [])) and not mentions:
+            continue
+        triggers = find_triggers(sentence.text, language)
+        if triggers and (mentions or carried is not None):
+            for trigger in triggers:
+                mention = nearest_mention(sentence, trigger, mentions) or carried
+                if mention is None or FUTURE.search(sentence.text[: trigger.start][-60:]):
+                    continue
+                for date in mention.dates:
+                    events.append(build_event(doc, sentence, trigger, mention, date, language))
+        foreground = [m for m in mentions if not m.background]
+        if foreground:
+            carried = foreground[-1]
+    doc.events = merge(events)
+    return doc
+
+
+def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMention]) -> DateMention | None:
+    """The date written closest before the trigger, else the first one after it."""
+    position = sentence.span.start + trigger.start
+    before = [m for m in mentions if m.span.start <= position]
+    if before:
+        return before[-1]
+    return mentions[0] if mentions else None
+
+
+def build_event(
+    doc: Document,
+    sentence: Sentence,
+    trigger: Trigger,
+    mention: DateMention,
+    date: PartialDate,
+    language: str,
+) -> Event:
+    return Event(
+        date=date,
+        type=trigger.type,
+        evidence=sentence.span,
+        location=first_city(sentence),
+        perpetrator=perpetrator(sentence, trigger, mention),
+        victims=victims(doc, sentence),
+        legal_basis=legal_basis(sentence.text, language),
+        duration=duration(sentence.text, trigger) if trigger.type in DURATION_TYPES else None,
+        trigger=sentence.text[trigger.start : trigger.end],
+    )
+
+
+def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> str | None:
+    """Who did it, as the text describes them: "by X" after the trigger, or the subject before."""
+    by = BY_PHRASE.match(sentence.text[trigger.end :])
+    if by and PERPETRATOR_NOUNS.search(by.group(1)):
+        return by.group(1).strip()
+    date_end = mention.span.end - sentence.span.start
+    start = date_end if 0 <= date_end <= trigger.start else 0
+    subject = sentence.text[start : trigger.start]
+    chunks = [c.strip(" ,") for c in re.split(r",|\bthen\b|\band\b(?=\s+(?:then\s+)?\w+ed\b)", subject)]
+    for chunk in reversed(chunks):
+        if PERPETRATOR_NOUNS.search(chunk) and len(chunk) < 120:
+            cleaned = re.sub(r"\s+(?:had\s+|have\s+|has\s+)?(?:already|also|unlawfully|reportedly|allegedly|violently|then|later|had|have|has|was|were)$", "", chunk.strip())
+            return cleaned or None
+    return None
+
+
+def victims(doc: Document, sentence: Sentence) -> list[str]:
+    named = [d.name for d in doc.defenders if mentioned_in(d, sentence.span)]
+    if named:
+        return named
+    if len(doc.defenders) == 1:
+        return [doc.defenders[0].name]
+    return []
+
+
+def mentioned_in(defender: Defender, span: Span) -> bool:
+    return any(span.contains(m) for m in defender.mentions) or (
+        defender.evidence is not None and span.contains(defender.evidence)
+    )
+
+
+def legal_basis(text: str, language: str) -> str | None:
+    for pattern in legal_patterns(language):
+        match = pattern.search(text)
+        if match:
+            return match.group(0).strip(" ,")
+    return None
+
+
+def duration(text: str, trigger: Trigger) -> str | None:
+    matches = list(DURATION.finditer(text))
+    if not matches:
+        return None
+    after = [m for m in matches if m.start() >= trigger.start]
+    chosen = after[0] if after else matches[-1]
+    return chosen.group(1).rstrip("'’")
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per date and type group, the first sentence's wording kept; oldest first."""
+    seen: dict[tuple[str, str], Event] = {}
+    for event in events:
+        key = (event.date.iso() if event.date else "", MERGED_GROUPS.get(event.type, event.type))
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = event
+            continue
+        kept.legal_basis = kept.legal_basis or event.legal_basis
+        kept.duration = kept.duration or event.duration
+        kept.location = kept.location or event.location
+        kept.perpetrator = kept.perpetrator or event.perpetrator
+        if event.type == "sentence" and kept.type == "conviction":
+            kept.type = "sentence"
+    ordered = list(seen.values())
+    ordered.sort(key=lambda e: (e.date.iso() if e.date else "", e.evidence.start))
+    return ordered
+
+
+def violations(doc: Document) -> Document:
+    """The violation types the events document, in order of first appearance."""
+    table = vocab.load("event_types")["event_types"]
+    found: list[str] = []
+    for event in doc.events:
+        violation = table.get(event.type)
+        if violation and violation not in found:
+            found.append(violation)
+    doc.violations = found
+    return doc

@@ -1,0 +1,166 @@
+"""Personal names: runs of capitalised words in a sentence, and how two spellings compare.
+
+A run stops at punctuation and at words that cannot be part of a person's name
+(institutions, function words, months). Russian inflections (Корнилова / Корнилову) and
+small spelling variants (Al-Hajji / Al-Hajii) are folded together by :func:`same_person`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from vigil_extract import vocab
+from vigil_extract.document import Span
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "bin",
+             "bint", "ibn", "al", "el", "la", "le", "du", "ould", "y", "e", "ben", "abu", "ter"}
+ORGANISATION_WORDS = {
+    "centre", "center", "court", "police", "ministry", "union", "initiative", "council", "department",
+    "office", "party", "committee", "association", "network", "foundation", "collective", "station",
+    "province", "district", "city", "republic", "kingdom", "human", "rights", "defenders", "front",
+    "observatory", "un", "nations", "united", "national", "international", "federation", "league",
+    "movement", "coalition", "alliance", "institute", "university", "agency", "service", "services",
+    "bureau", "commission", "government", "parliament", "assembly", "prosecutor", "prosecutor's",
+    "general", "general's", "army", "battalion", "brigade", "forces", "guard", "security", "state",
+    "code", "article", "law", "act", "penal", "criminal", "civil", "administrative", "special",
+    "rapporteur", "rapporteurs", "procedures", "group", "groups", "organisation", "organization",
+    "church", "school", "hospital", "prison", "camp", "airport", "street", "road", "avenue", "square",
+    "precinct", "detention", "reception", "unit", "division", "team", "company", "corporation",
+    "ltd", "inc", "trust", "fund", "project", "programme", "program", "campaign", "day", "week",
+    "declaration", "convention", "covenant", "charter", "constitution", "high", "supreme", "district's",
+    "regional", "municipal", "inter-district", "specialised", "specialized", "legal", "aid", "clinic",
+    "media", "news", "radio", "tv", "television", "newspaper", "magazine", "press", "herald", "times",
+    "post", "daily", "online", "facebook", "twitter", "telegram", "whatsapp", "youtube", "instagram",
+    "tiktok", "council's", "indigenous", "peoples", "people's", "tribunal", "chamber", "cabinet",
+    "presidential", "administration", "directorate", "inspectorate", "investigation", "investigative",
+    "committee's", "ministry's", "minister", "president", "governor", "mayor", "judge", "chief",
+    "commander", "colonel", "major", "captain", "inspector", "sergeant", "officer", "officers",
+    "суд", "полиция", "министерство", "управление", "инициатива", "центр", "комитет", "районный",
+    "cour", "tribunal", "ministère", "police", "comité", "réseau", "ligue", "tribunal", "fiscalía",
+    "juzgado", "ministerio", "policía", "ejército", "guardia", "consejo", "asociación", "movimiento",
+}
+STOPWORDS = {
+    "the", "on", "in", "at", "a", "an", "he", "she", "they", "his", "her", "it", "this", "that",
+    "these", "those", "both", "after", "before", "during", "since", "while", "when", "we", "our",
+    "their", "its", "and", "or", "but", "if", "as", "of", "for", "with", "from", "to", "by", "also",
+    "however", "moreover", "meanwhile", "previously", "later", "earlier", "today", "yesterday",
+    "one", "two", "three", "four", "five", "all", "some", "many", "several", "no", "not", "please",
+    "dear", "yours", "sincerely", "urgent", "action", "appeal", "take", "write", "release", "end",
+    "guarantee", "ensure", "drop", "lift", "immediately", "unconditionally", "refrain", "stop",
+    "according", "following", "despite", "although", "because", "where", "who", "whom", "whose",
+    "le", "la", "les", "un", "une", "des", "el", "los", "las", "он", "она", "они", "в", "на",
+    "woman", "women", "man", "men", "defender", "defenders", "activist", "journalist", "lawyer",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "ends", "note", "notes", "update", "background", "ms", "mr", "mrs",
+    "mme", "dr", "m", "me", "sr", "sra", "datu", "prof", "miss", "don", "doña", "г-н", "г-жа",
+    "lgbtqi", "lgbti", "lgbt", "phd", "ngo", "ngos", "hrd", "hrds", "covid", "id", "ob",
+    "god", "christ", "allah", "hashtag", "whereismercy", "read", "more", "related", "share",
+}
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """A run of capitalised words that may name a person, with any title written before it."""
+
+    text: str
+    span: Span
+    tokens: tuple[str, ...]
+    honorific: str | None
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(vocab.load("roles")["honorifics"])
+
+
+def name_runs(text: str, offset: int = 0) -> list[NameRun]:
+    """Every run of two to five capitalised name words in ``text``."""
+    runs: list[NameRun] = []
+    current: list[re.Match[str]] = []
+    honorific: str | None = None
+    pending_honorific: str | None = None
+
+    def close() -> None:
+        nonlocal current
+        while current and current[-1].group().lower().rstrip(".") in PARTICLES:
+            current.pop()
+        if 2 <= len(current) <= 5:
+            start, end = current[0].start(), current[-1].end()
+            surface = text[start:end].rstrip(".")
+            tokens = tuple(m.group().rstrip(".") for m in current)
+            runs.append(NameRun(surface, Span(offset + start, offset + start + len(surface)), tokens, honorific))
+        current = []
+
+    previous_end = 0
+    for match in WORD.finditer(text):
+        word = match.group()
+        bare = word.rstrip(".").lower()
+        gap = text[previous_end : match.start()]
+        previous_end = match.end()
+        if current and not re.fullmatch(r"[ \t\u00a0]+|\s", gap):
+            close()
+        if bare in honorifics() and word[0].isupper():
+            close()
+            pending_honorific = bare
+            continue
+        if current and word[0].isupper() and bare in ORGANISATION_WORDS and gap.strip() == "":
+            current = []  # the run names an organisation: "Sông Xanh Initiative"
+        if is_name_word(word) or (current and bare in PARTICLES and not word[0].isupper()):
+            if not current:
+                honorific = pending_honorific if gap.strip() in ("", ".") else None
+            current.append(match)
+        else:
+            close()
+    close()
+    return runs
+
+
+def is_name_word(word: str) -> bool:
+    bare = word.rstrip(".")
+    if not bare or not bare[0].isupper():
+        return False
+    if len(bare) > 1 and bare.isupper() and not word.endswith("."):
+        return False
+    lowered = bare.lower()
+    if lowered in STOPWORDS or lowered in ORGANISATION_WORDS:
+        return False
+    if word.endswith(".") and len(bare) > 1:
+        return False
+    return not lowered.endswith(("'s", "’s"))
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def token_key(token: str) -> str:
+    """A token folded and cut to its stem, so inflected forms of one name compare equal."""
+    folded = fold(token).replace("’", "'")
+    if any("\u0400" <= ch <= "\u04ff" for ch in folded) and len(folded) > 4:
+        return folded[: max(4, len(folded) - 2)]
+    return folded
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two names (as tokens) are spellings or parts of one person's name."""
+    keys_a = [token_key(t) for t in a if t.lower() not in PARTICLES]
+    keys_b = [token_key(t) for t in b if t.lower() not in PARTICLES]
+    if not keys_a or not keys_b:
+        return False
+    short, long_ = sorted((keys_a, keys_b), key=len)
+    if all(any(k == other or close_spelling(k, other) for other in long_) for k in short):
+        last = long_[-1]
+        return len(short) >= 2 or short[0] == last or close_spelling(short[0], last)
+    return False
+
+
+def close_spelling(a: str, b: str) -> bool:
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and fuzz.ratio(a, b) >= 85

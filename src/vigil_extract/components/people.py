@@ -1,0 +1,236 @@
+"""People: who the document is about (the defenders) versus everyone else it mentions.
+
+Every run of capitalised name words is a candidate person; spellings of one person are
+merged. A person is a defender when the headline or the demands name them, or when the
+text introduces them as a defender (role nouns of ``vocab/roles.yaml``) more than once,
+and never when it introduces them as an official, a relative or someone's lawyer.
+Gender comes from explicit cues only: "woman human rights defender", honorifics,
+gendered role nouns, and the pronouns of sentences about that person alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from vigil_extract import vocab
+from vigil_extract.components.names import NameRun, fold, name_runs, same_person, token_key
+from vigil_extract.document import Defender, Document, Sentence, Span
+
+FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
+MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
+ORGANISATION_LINK = re.compile(
+    r"\b(?:co-?founder|founder|member|director|head|leader|coordinator|chair(?:person)?|president|"
+    r"secretary|spokesperson|staff|lawyer|researcher|paralegal|editor|journalist)\s+(?:of|with|at|for)\s+"
+    r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|\s+(?:and|who|which|in|since|that)\b|$)"
+)
+
+
+@dataclass
+class Person:
+    """A person named in the document, with what the text says about them."""
+
+    tokens: tuple[str, ...]
+    name: str
+    first: Span
+    mentions: list[Span] = field(default_factory=list)
+    honorifics: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    hrd_cues: int = 0
+    official: bool = False
+    lawyer_of: bool = False
+    female_cues: int = 0
+    male_cues: int = 0
+
+
+@cache
+def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    roles = vocab.load("roles").get(language, vocab.load("roles")["en"])
+    patterns: dict[str, re.Pattern[str]] = {}
+    for kind in ("hrd", "other", "lawyer_of"):
+        words = sorted(roles.get(kind, []), key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words)
+        patterns[kind] = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
+    return patterns
+
+
+@cache
+def gender_words(language: str) -> dict[str, re.Pattern[str]]:
+    table = vocab.load("roles")["gender"]
+    patterns: dict[str, re.Pattern[str]] = {}
+    for gender in ("female", "male"):
+        words = sorted(table[gender].get(language, []), key=len, reverse=True)
+        patterns[gender] = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.IGNORECASE
+        )
+        pronouns = table["pronouns"][gender].get(language, [])
+        patterns[f"{gender}_pronoun"] = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in pronouns)})(?![\w-])", re.IGNORECASE
+        )
+    return patterns
+
+
+def find_people(doc: Document) -> Document:
+    """Fill ``doc.defenders`` with the people the document is about."""
+    language = doc.language or "en"
+    people = collect_people(doc, language)
+    count_mentions(doc, people)
+    read_pronouns(doc, people, language)
+    title = fold(doc.title or "")
+    demands = fold(" ".join(d.text for d in doc.demands))
+    doc.defenders = [
+        as_defender(person)
+        for person in people
+        if is_defender(person, in_text(person, title), in_text(person, demands))
+    ]
+    return doc
+
+
+def collect_people(doc: Document, language: str) -> list[Person]:
+    people: list[Person] = []
+    for sentence in doc.content_sentences():
+        for run in name_runs(sentence.text, sentence.span.start):
+            person = next((p for p in people if same_person(p.tokens, run.tokens)), None)
+            if person is None:
+                person = Person(run.tokens, run.text, run.span)
+                people.append(person)
+            elif len(run.tokens) > len(person.tokens):
+                person.tokens, person.name = run.tokens, run.text
+            read_cues(doc, sentence, run, person, language)
+    return people
+
+
+def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, language: str) -> None:
+    """What the words around one mention say: role, honorific, gender, organisation."""
+    local = run.span.start - sentence.span.start
+    before = sentence.text[max(0, local - 80) : local].rstrip(" *[«“\"")
+    if run.honorific:
+        before = before[: before.lower().rfind(run.honorific)] if run.honorific in before.lower() else before
+        person.honorifics.append(run.honorific)
+        if run.honorific in FEMALE_HONORIFICS:
+            person.female_cues += 2
+        elif run.honorific in MALE_HONORIFICS:
+            person.male_cues += 2
+    after = sentence.text[local + len(run.text) :].lstrip("*]")
+    after = re.sub(r"^\(#\)", "", after)
+    apposition = apposition_text(after)
+    patterns = role_patterns(language)
+    lead = re.search(r"([^,.;:()]{0,60})$", before)
+    lead_text = lead.group(1) if lead else ""
+    tail_role = patterns["hrd"].search(lead_text[-40:])
+    if tail_role and lead_text.rstrip().lower().endswith(tail_role.group(1).lower()):
+        add_role(person, tail_role.group(1))
+    for found in patterns["hrd"].finditer(apposition):
+        add_role(person, found.group(1))
+    if patterns["lawyer_of"].search(before[-40:]):
+        person.lawyer_of = True
+    official = re.search(
+        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$", before,
+        re.IGNORECASE,
+    )
+    if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
+        person.official = True
+    genders = gender_words(language)
+    for text, weight in ((lead_text[-45:], 2), (apposition, 2)):
+        person.female_cues += weight * len(genders["female"].findall(text))
+        person.male_cues += weight * len(genders["male"].findall(text))
+    for found in ORGANISATION_LINK.finditer(apposition):
+        organisation = found.group(1).strip()
+        if organisation not in person.organisations:
+            person.organisations.append(organisation)
+
+
+def apposition_text(after: str) -> str:
+    """The words that describe a name right after it: ", a journalist and ..." or " is a ..."."""
+    match = re.match(
+        r"^(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})", after
+    )
+    if not match:
+        return ""
+    text = match.group(1)
+    verb = re.search(r"\b(?:was|were|has|had|will|who|which|said|told|is being)\b", text)
+    return text[: verb.start()] if verb else text
+
+
+def add_role(person: Person, role: str) -> None:
+    role = role.lower()
+    person.hrd_cues += 1
+    if role not in person.roles:
+        person.roles.append(role)
+
+
+def count_mentions(doc: Document, people: list[Person]) -> None:
+    """Every mention of each person, by full name, by surname and by a unique first name."""
+    surnames = Counter(token_key(p.tokens[-1]) for p in people)
+    firsts = Counter(token_key(p.tokens[0]) for p in people)
+    for sentence in doc.content_sentences():
+        for match in re.finditer(r"[^\W\d_][\w'’\-]*", sentence.text):
+            key = token_key(match.group())
+            if not match.group()[0].isupper():
+                continue
+            for person in people:
+                last, first = token_key(person.tokens[-1]), token_key(person.tokens[0])
+                unique = (key == last and surnames[key] == 1) or (
+                    key == first and firsts[key] == 1 and len(key) > 3
+                )
+                if unique:
+                    span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
+                    if not any(m.start <= span.start < m.end + 40 for m in person.mentions[-1:]):
+                        person.mentions.append(span)
+
+
+def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
+    """Pronouns in sentences that mention one person only, and in the sentence right after."""
+    patterns = gender_words(language)
+    sentences = doc.content_sentences()
+    for index, sentence in enumerate(sentences):
+        present = [p for p in people if any(sentence.span.contains(m) for m in p.mentions)]
+        if len(present) != 1:
+            continue
+        person = present[0]
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        texts = [sentence.text]
+        if following is not None and not any(
+            following.span.contains(m) for p in people for m in p.mentions
+        ):
+            texts.append(following.text)
+        for text in texts:
+            person.female_cues += len(patterns["female_pronoun"].findall(text)) * 0.5
+            person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
+
+
+def in_text(person: Person, folded_text: str) -> bool:
+    if not folded_text:
+        return False
+    keys = [token_key(t) for t in person.tokens]
+    words = {token_key(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", folded_text)}
+    return keys[-1] in words or sum(1 for k in keys if k in words) >= 2
+
+
+def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
+    if person.lawyer_of and not in_demands:
+        return False
+    if person.official and not (in_title or in_demands):
+        return False
+    if in_title or in_demands:
+        return True
+    return person.hrd_cues >= 1 and len(person.mentions) >= 3
+
+
+def as_defender(person: Person) -> Defender:
+    gender = "unknown"
+    if person.female_cues >= 1 and person.female_cues > person.male_cues * 2:
+        gender = "female"
+    elif person.male_cues >= 1 and person.male_cues > person.female_cues * 2:
+        gender = "male"
+    return Defender(
+        name=person.name,
+        gender=gender,
+        roles=person.roles,
+        organisations=person.organisations,
+        evidence=person.first,
+        mentions=person.mentions,
+    )

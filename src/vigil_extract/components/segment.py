@@ -1,0 +1,132 @@
+"""Split a document into blocks, lines and sentences, keeping character offsets.
+
+Blocks are separated by blank lines. A block of short lines (a letterhead, a list, an
+address) is kept line by line; a wrapped paragraph is one unit split into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vigil_extract.document import Document, Sentence, Span
+
+BLOCK_SEPARATOR = re.compile(r"\n[ \t\u00a0]*\n+|\f")
+LIST_MARKER = re.compile(
+    r"^\s*(?:[-–—•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-hA-H][.)]|\(?(?:i{1,3}|iv|v|vi{0,3})[.)])\s+"
+)
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“«(\[*]*[A-ZÀ-ÖØ-ÞА-ЯЁ0-9¿¡])")
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "arts", "p.m", "a.m", "e.g", "i.e",
+    "etc", "vs", "prof", "gen", "col", "capt", "lt", "sgt", "jr", "sr", "sra", "mme", "mlle",
+    "me", "m", "op", "para", "ch", "vol", "pp", "p", "inc", "ltd", "co", "dept", "gov",
+    "г", "ул", "ст", "им", "т.е", "т.д", "д", "ч", "п", "approx", "ca", "cf", "u.s", "u.n",
+}
+MAX_HEADING_CHARS = 160
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``doc.sentences`` with every sentence, heading and list item of the text."""
+    sentences: list[Sentence] = []
+    for block_index, (start, end) in enumerate(block_spans(doc.text)):
+        for unit_start, unit_end in unit_spans(doc.text, start, end):
+            sentences.extend(split_unit(doc.text, unit_start, unit_end, block_index))
+    doc.sentences = sentences
+    return doc
+
+
+def block_spans(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for match in BLOCK_SEPARATOR.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    blocks = [trimmed for s, e in spans if (trimmed := trim(text, s, e))[0] < trimmed[1]]
+    return join_broken_paragraphs(text, blocks)
+
+
+def join_broken_paragraphs(text: str, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a paragraph cut by a page break: no closing punctuation, then a lowercase start."""
+    joined: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if joined and text[start].islower() and text[joined[-1][1] - 1].isalnum():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def unit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph is one unit; a block of list items or short lines gives one unit per line."""
+    lines, position = [], start
+    for raw in text[start:end].split("\n"):
+        lines.append(trim(text, position, position + len(raw)))
+        position += len(raw) + 1
+    lines = [line for line in lines if line[0] < line[1]]
+    if len(lines) == 1:
+        return lines
+    line_texts = [text[s:e] for s, e in lines]
+    if any(LIST_MARKER.match(t) for t in line_texts) or all(len(t) < 60 for t in line_texts):
+        return merge_continuations(text, lines)
+    return [(start, end)]
+
+
+def merge_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a wrapped list item's continuation lines onto the item they belong to."""
+    units: list[tuple[int, int]] = []
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
+        continues = (
+            units
+            and not LIST_MARKER.match(line)
+            and LIST_MARKER.match(text[units[-1][0] : units[-1][1]])
+            and line[:1].islower()
+        )
+        if continues:
+            units[-1] = (units[-1][0], line_end)
+        else:
+            units.append((line_start, line_end))
+    return units
+
+
+def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
+    unit = text[start:end]
+    is_item = bool(LIST_MARKER.match(unit))
+    is_heading = (
+        not is_item
+        and len(unit) <= MAX_HEADING_CHARS
+        and "\n" not in unit
+        and not unit.rstrip().endswith((".", ";", ","))
+    )
+    if is_item or is_heading:
+        return [Sentence(Span(start, end), unit, block, is_heading, is_item)]
+    sentences, position = [], 0
+    for match in SENTENCE_END.finditer(unit):
+        if ends_with_abbreviation(unit[position : match.start() + 1]):
+            continue
+        s, e = trim(text, start + position, start + match.end())
+        if s < e:
+            sentences.append(Sentence(Span(s, e), text[s:e], block))
+        position = match.end()
+    s, e = trim(text, start + position, end)
+    if s < e:
+        sentences.append(Sentence(Span(s, e), text[s:e], block))
+    return sentences
+
+
+def ends_with_abbreviation(fragment: str) -> bool:
+    """True when the full stop ending ``fragment`` belongs to an abbreviation or an initial."""
+    words = fragment.rstrip(".").split()
+    if not words:
+        return False
+    last = words[-1].strip("(\"'“«*[").lower()
+    if last in ABBREVIATIONS:
+        return True
+    return len(last) == 1 and last.isalpha()

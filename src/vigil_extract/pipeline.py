@@ -1,0 +1,94 @@
+"""The extraction pipeline: named components run in order over one document.
+
+Configuration is data (:class:`ExtractConfig`); a component is a function that takes the
+:class:`~vigil_extract.document.Document` and returns it. ``extract_file`` is a pure
+function of a file, so a batch fans out over processes without shared state.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from vigil_extract.components.classify import classify
+from vigil_extract.components.dates import mark_dates
+from vigil_extract.components.demands import find_demands
+from vigil_extract.components.events import find_events, violations
+from vigil_extract.components.people import find_people
+from vigil_extract.components.places import mark_country
+from vigil_extract.components.segment import segment
+from vigil_extract.document import Document
+from vigil_extract.errors import E111, ExtractionError
+from vigil_extract.read import ReadLimits, read_path
+
+Component = Callable[[Document], Document]
+
+COMPONENTS: dict[str, Component] = {
+    "segment": segment,
+    "classify": classify,
+    "dates": mark_dates,
+    "places": mark_country,
+    "demands": find_demands,
+    "people": find_people,
+    "events": find_events,
+    "violations": violations,
+}
+DEFAULT_ORDER = tuple(COMPONENTS)
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """What to run and within which limits; every field has a safe default."""
+
+    components: tuple[str, ...] = DEFAULT_ORDER
+    limits: ReadLimits = field(default_factory=ReadLimits)
+    max_seconds: float = 30.0
+
+
+def extract_text(text: str, *, source: str = "", config: ExtractConfig | None = None,
+                 title: str | None = None, fmt: str = "text") -> Document:
+    """Run the pipeline over already-decoded text."""
+    config = config or ExtractConfig()
+    doc = Document(text=text, source=source, format=fmt, title=title)
+    for name in config.components:
+        doc = COMPONENTS[name](doc)
+    return doc
+
+
+def extract_file(path: str | os.PathLike[str], *, config: ExtractConfig | None = None) -> Document:
+    """Read and extract one file; raise :class:`ExtractionError` naming it when it cannot."""
+    config = config or ExtractConfig()
+    shown = os.fspath(path)
+    with time_limit(config.max_seconds, shown):
+        result = read_path(path, config.limits)
+        return extract_text(result.text, source=shown, config=config, title=result.title,
+                            fmt=result.format)
+
+
+@contextmanager
+def time_limit(seconds: float, path: str) -> Iterator[None]:
+    """Stop a read or an extraction that runs past ``seconds`` (main thread, POSIX only)."""
+    usable = seconds > 0 and hasattr(signal, "SIGALRM") and _in_main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionError(E111, path, limit=seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
