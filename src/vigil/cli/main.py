@@ -6,9 +6,16 @@ Exit codes: 0 ok, 1 some input refused, 2 usage.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from vigil.cli.admin import audit_app, user_app
+from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
+from vigil.cli.ingest import ingest
+from vigil.cli.records import case_app, defender_app, export, search
+from vigil.cli.store import init, serve
 
 app = typer.Typer(
     name="vigil",
@@ -17,12 +24,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+app.command()(init)
 app.command()(extract)
+app.command()(ingest)
+app.command()(search)
+app.command()(export)
+app.command()(serve)
+app.add_typer(case_app, name="case")
+app.add_typer(defender_app, name="defender")
+app.add_typer(audit_app, name="audit")
+app.add_typer(user_app, name="user")
 
 
 @app.callback()
-def main() -> None:
+def main(
+    as_user: Annotated[
+        str | None, typer.Option("--as", help="Act as this account instead of the store's operator.")
+    ] = None,
+) -> None:
     """Vigil: cases of human rights defenders at risk, from appeals to follow-ups."""
+    ACTING_AS["name"] = as_user
 
 
 def run() -> None:

@@ -321,10 +321,11 @@ def mark_dates(doc: Document) -> Document:
             continue
         mentions: list[DateMention] = []
         for raw_mention in find_dates(sentence.text, sentence.span.start, language):
+            local_anchor = mentions[-1].dates[-1] if mentions else anchor
             resolved = tuple(
                 date
                 for raw in raw_mention.dates
-                if (date := resolve(raw, anchor=anchor, published=doc.published)) is not None
+                if (date := resolve(raw, anchor=local_anchor, published=doc.published)) is not None
             )
             if not resolved:
                 continue

@@ -1,0 +1,1 @@
+"""The audit trail: every write leaves a hash-chained AuditEvent; ``verify`` finds tampering."""

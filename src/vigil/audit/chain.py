@@ -1,0 +1,136 @@
+"""Writing and verifying the audit chain.
+
+Each entry's hash is SHA-256 over the previous entry's hash and a canonical JSON form of
+the entry. Digests of the record before and after are HMAC-SHA256 under the store's audit
+key, so they prove a change without revealing (or allowing guesses of) confidential values.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from vigil.audit.models import AuditEvent
+from vigil.crypto.keys import keyring
+
+GENESIS = "0" * 64
+
+
+def actor_label(user: AbstractBaseUser | None) -> str:
+    """The user's name, or ``operator:<os user>`` for the command line's operator."""
+    if user is None:
+        try:
+            return f"operator:{getpass.getuser()}"
+        except (KeyError, OSError):
+            return "operator"
+    return f"user:{user.get_username()}"
+
+
+def snapshot(instance: models.Model | None) -> dict[str, Any]:
+    """The concrete field values of a record, as JSON-ready data."""
+    if instance is None:
+        return {}
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        data[field.attname] = value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+    return data
+
+
+def digest(data: dict[str, Any]) -> str:
+    if not data:
+        return ""
+    return hmac.new(keyring().audit, canonical(data).encode(), hashlib.sha256).hexdigest()
+
+
+def canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
+    return hashlib.sha256((prev_hash + canonical(fields)).encode()).hexdigest()
+
+
+def entry_fields(event: AuditEvent) -> dict[str, Any]:
+    at = event.at.isoformat() if isinstance(event.at, datetime) else str(event.at)
+    return {
+        "seq": event.seq, "at": at, "actor": event.actor, "action": event.action,
+        "object_type": event.object_type, "object_id": event.object_id,
+        "before_digest": event.before_digest, "after_digest": event.after_digest,
+        "detail": event.detail,
+    }
+
+
+def record(
+    action: str,
+    *,
+    acting_user: AbstractBaseUser | None,
+    instance: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    before: dict[str, Any] | None = None,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one entry to the chain; must run inside the write's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit.record must run inside the transaction of the write")
+    lock_chain()
+    last = AuditEvent.objects.order_by("-seq").first()
+    event = AuditEvent(
+        seq=(last.seq + 1) if last else 1,
+        at=timezone.now(),
+        actor=actor_label(acting_user),
+        action=action,
+        object_type=object_type or (instance._meta.label_lower if instance is not None else ""),
+        object_id=object_id or (str(instance.pk) if instance is not None else ""),
+        before_digest=digest(before or {}),
+        after_digest=digest(snapshot(instance)),
+        detail=detail or {},
+        prev_hash=last.hash if last else GENESIS,
+    )
+    event.hash = entry_hash(event.prev_hash, entry_fields(event))
+    event.save()
+    return event
+
+
+def lock_chain() -> None:
+    """Serialise writers on PostgreSQL; SQLite's IMMEDIATE transactions already do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(7461)")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of checking the chain: how many entries, and the first bad one if any."""
+
+    checked: int
+    bad_seq: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_seq is None
+
+
+def verify() -> VerifyResult:
+    """Walk the chain in order; name the first entry edited, removed or out of place."""
+    previous_hash, expected_seq, checked = GENESIS, 1, 0
+    for event in AuditEvent.objects.order_by("seq").iterator():
+        if event.seq != expected_seq:
+            return VerifyResult(checked, expected_seq, f"entry #{expected_seq} is missing")
+        if event.prev_hash != previous_hash:
+            return VerifyResult(checked, event.seq, f"entry #{event.seq} does not follow the entry before it")
+        if entry_hash(event.prev_hash, entry_fields(event)) != event.hash:
+            return VerifyResult(checked, event.seq, f"entry #{event.seq} was edited")
+        previous_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    return VerifyResult(checked)

@@ -1,0 +1,1 @@
+"""Cases, defenders, events, sources and the actions that write them."""

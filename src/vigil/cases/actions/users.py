@@ -1,0 +1,36 @@
+"""Creating accounts with a role; the generated password is returned once and never stored."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, Group, User
+from django.db import transaction
+
+from vigil.audit.chain import record
+from vigil.cases.actions.guard import NotAllowed
+from vigil.cases.roles import ROLES, ensure_role_groups, role_of
+
+
+def generate_password() -> str:
+    return secrets.token_urlsafe(15)
+
+
+def do_create_user(name: str, *, role: str, acting_user: AbstractBaseUser | None) -> tuple[User, str]:
+    """Create ``name`` with ``role``; only an admin (or the operator) may."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if role_of(acting_user) != "admin":
+        raise NotAllowed("only an admin may create accounts")
+    password = generate_password()
+    with transaction.atomic():
+        ensure_role_groups()
+        if User.objects.filter(username=name).exists():
+            raise ValueError(f"an account named {name!r} already exists")
+        user = User.objects.create_user(username=name, password=password)
+        if role == "admin":
+            user.is_staff = user.is_superuser = True
+            user.save(update_fields=["is_staff", "is_superuser"])
+        user.groups.add(Group.objects.get(name=role))
+        record("user.create", acting_user=acting_user, instance=user, detail={"role": role})
+    return user, password

@@ -1,0 +1,17 @@
+"""The data model (after HURIDOCS Events Standard Formats), one concept per module."""
+
+from vigil.cases.models.case import Case, CaseSituation
+from vigil.cases.models.confidentiality import Confidentiality, Record
+from vigil.cases.models.event import DatePrecision, Event, EventSource
+from vigil.cases.models.followup import FollowUp
+from vigil.cases.models.intervention import Demand, Intervention
+from vigil.cases.models.organisation import Organisation
+from vigil.cases.models.person import Affiliation, Gender, Person
+from vigil.cases.models.source import Source
+from vigil.cases.models.suggestion import Suggestion, SuggestionStatus
+
+__all__ = [
+    "Affiliation", "Case", "CaseSituation", "Confidentiality", "DatePrecision", "Demand",
+    "Event", "EventSource", "FollowUp", "Gender", "Intervention", "Organisation", "Person",
+    "Record", "Source", "Suggestion", "SuggestionStatus",
+]

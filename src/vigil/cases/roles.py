@@ -1,0 +1,44 @@
+"""Roles and what each may see and do. A role is a Django group of the same name.
+
+| role        | sees                                               | writes |
+|-------------|----------------------------------------------------|--------|
+| admin       | everything                                         | yes    |
+| coordinator | public, restricted; confidential where named       | yes    |
+| editor      | public, restricted; confidential where named       | yes    |
+| viewer      | public, restricted; confidential where named       | no     |
+| analyst     | public records and aggregates only                 | no     |
+
+"Named" means the case's owner or one of its members. The command line's operator
+(no ``--as``) holds every right over its own store.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+
+ROLES = ("admin", "coordinator", "editor", "viewer", "analyst")
+WRITERS = {"admin", "coordinator", "editor"}
+STAFF_READERS = {"admin", "coordinator", "editor", "viewer"}
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def role_of(user: User | None) -> str | None:
+    """The user's role; ``admin`` for the operator (None); None for anonymous or no role."""
+    if user is None:
+        return "admin"
+    if not user.is_authenticated:
+        return None
+    if getattr(user, "is_superuser", False):
+        return "admin"
+    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    return next((role for role in ROLES if role in names), None)
+
+
+def can_write(user: User | None) -> bool:
+    return role_of(user) in WRITERS
+
+
+def ensure_role_groups() -> None:
+    for role in ROLES:
+        Group.objects.get_or_create(name=role)

@@ -1,0 +1,55 @@
+"""What every store command needs: Django configured for the store, and who is acting."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import typer
+
+from vigil.cli.output import err_console
+
+ACTING_AS: dict[str, str | None] = {"name": None}
+
+
+def setup_django() -> None:
+    """Configure Django for the store in ``VIGIL_HOME``; exit 1 with a clear line if it has no key."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.settings.dev")
+    from vigil.crypto.keys import KeyError_
+
+    try:
+        import django
+
+        django.setup()
+    except KeyError_ as exc:
+        fail(str(exc))
+
+
+def fail(message: str, code: int = 1) -> None:
+    err_console.print(f"[red]error[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def acting_user() -> Any:
+    """The account named by ``--as``, or None for the operator of the store."""
+    name = ACTING_AS["name"]
+    if name is None:
+        return None
+    from django.contrib.auth.models import User
+
+    user = User.objects.filter(username=name, is_active=True).first()
+    if user is None:
+        fail(f"no active account named {name!r}", code=2)
+    return user
+
+
+def store_exists() -> bool:
+    from vigil.home import database_path
+
+    return os.environ.get("VIGIL_DATABASE_URL") is not None or database_path().exists()
+
+
+def require_store() -> None:
+    if not store_exists():
+        fail("no store here: run `vigil init` first (VIGIL_HOME decides where the store lives)")
+    setup_django()

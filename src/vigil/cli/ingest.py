@@ -1,0 +1,57 @@
+"""``vigil ingest``: read files, store each source with its suggestions, optionally accept them."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.output import err_console, progress
+
+LEVELS = ("public", "restricted", "confidential")
+
+
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help="Text, HTML, PDF or DOCX files.")],
+    accept: Annotated[bool, typer.Option("--accept", help="Turn every suggestion into records.")] = False,
+    confidentiality: Annotated[str, typer.Option("--confidentiality", help="public, restricted or confidential.")] = "restricted",
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Processes that extract in parallel.")] = 1,
+) -> None:
+    """Store files as sources with their suggested facts. Exit 1 if any file was refused."""
+    if confidentiality not in LEVELS:
+        fail(f"unknown confidentiality {confidentiality!r}; choose one of {', '.join(LEVELS)}", code=2)
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.intake.extracted import RefusedFile, read_for_intake
+    from vigil.intake.store import do_ingest
+
+    user = acting_user()
+    refused = 0
+    with progress(len(files), "ingesting", enabled=len(files) > 1) as advance:
+        for item in extracted_files(files, jobs, read_for_intake):
+            advance()
+            if isinstance(item, RefusedFile):
+                refused += 1
+                err_console.print(f"[red]error[/red] {item.message}", highlight=False)
+                continue
+            try:
+                outcome = do_ingest(item, acting_user=user, confidentiality=confidentiality, accept=accept)
+            except NotAllowed as exc:
+                fail(str(exc))
+                return
+            note = " (already stored)" if outcome.duplicate else ""
+            case = f", case {outcome.case_id}" if outcome.case_id else ""
+            typer.echo(f"{item.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}")
+    raise typer.Exit(1 if refused else 0)
+
+
+def extracted_files(files: list[Path], jobs: int, reader):  # type: ignore[no-untyped-def]
+    """Extraction results in input order, computed in ``jobs`` processes."""
+    if jobs == 1 or len(files) == 1:
+        yield from (reader(path) for path in files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(reader, files, chunksize=8)

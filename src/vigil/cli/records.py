@@ -1,0 +1,126 @@
+"""``vigil case``, ``vigil defender``, ``vigil search`` and ``vigil export``: reading the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from vigil.cli.context import acting_user, fail, require_store
+
+case_app = typer.Typer(help="Cases: list them, show one.", no_args_is_help=True)
+defender_app = typer.Typer(help="Defenders: one defender's timeline across cases.", no_args_is_help=True)
+console = Console()
+
+
+def emit_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@case_app.command("list")
+def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The cases you may see, newest first."""
+    require_store()
+    from vigil.cases.access import readable_cases
+    from vigil.cases.presenters import case_summary
+
+    cases = [case_summary(c) for c in readable_cases(acting_user()).prefetch_related("defenders")]
+    if as_json:
+        emit_json(cases)
+        return
+    table = Table("id", "title", "defenders", "country", "situation", "level")
+    for case in cases:
+        table.add_row(str(case["id"]), case["title"], ", ".join(case["defenders"]), case["country"] or "",
+                      case["situation"], case["confidentiality"])
+    console.print(table)
+
+
+@case_app.command("show")
+def case_show(
+    case_id: Annotated[int, typer.Argument(help="The case's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One case: defenders, events in date order with evidence, demands, follow-ups."""
+    require_store()
+    from vigil.cases.access import AccessDenied, access_case
+    from vigil.cases.presenters import case_detail
+
+    try:
+        data = case_detail(access_case(acting_user(), case_id))
+    except AccessDenied as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        emit_json(data)
+        return
+    console.rule(f"[bold]{data['title']}[/bold]")
+    console.print(f"{data['country']} · {data['situation']} · {data['confidentiality']}", highlight=False)
+    for person in data["defenders"]:
+        console.print(f"defender: {person['name']} ({person['gender']}) {', '.join(person['roles'])}", highlight=False)
+    for event in data["events"]:
+        console.print(f"  {event['date']}  {event['type']:<22} {event['place'] or ''}  {event['perpetrator'] or ''}",
+                      highlight=False)
+    for demand in data["demands"]:
+        console.print(f"  demand {demand['position']}: {demand['text']}", highlight=False)
+    for followup in data["followups"]:
+        console.print(f"  follow-up: {followup['kind']} {followup['due']}", highlight=False)
+
+
+@defender_app.command("show")
+def defender_show(
+    person_id: Annotated[int, typer.Argument(help="The defender's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One defender's timeline across every case you may see."""
+    require_store()
+    from vigil.cases.access import AccessDenied, access_person
+    from vigil.cases.presenters import defender_timeline
+
+    user = acting_user()
+    try:
+        data = defender_timeline(user, access_person(user, person_id))
+    except AccessDenied as exc:
+        fail(str(exc))
+        return
+    if as_json:
+        emit_json(data)
+        return
+    console.rule(f"[bold]{data['name']}[/bold] ({data['gender']})")
+    for event in data["timeline"]:
+        console.print(f"  {event['date']}  {event['type']:<22} case {event['case_id']}", highlight=False)
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Search cases, defenders and sources you may see (confidential records are never indexed)."""
+    require_store()
+    from vigil.search.index import search as run_search
+
+    hits = [hit.__dict__ for hit in run_search(acting_user(), query)]
+    if as_json:
+        emit_json(hits)
+        return
+    for hit in hits:
+        console.print(f"{hit['kind']:<7} {hit['object_id']:>5}  {hit['title']}  [dim]{hit['snippet']}[/dim]",
+                      highlight=False)
+
+
+def export(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The JSON file to write.")],
+    public: Annotated[bool, typer.Option("--public", help="Public records only (required).")] = False,
+) -> None:
+    """Write public records to a JSON file, from an allow-list of fields."""
+    if not public:
+        fail("only the public export exists: add --public", code=2)
+    require_store()
+    from vigil.cases.export import public_export
+
+    data = public_export()
+    output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    typer.echo(f"{output}: {len(data['cases'])} public cases")

@@ -1,0 +1,84 @@
+"""``vigil init`` and ``vigil serve``: create a store, and serve its web UI."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from importlib import resources
+from typing import Annotated
+
+import typer
+
+from vigil.cli.context import fail, setup_django
+from vigil.home import key_file_path, vigil_home
+
+DEMO_APPEAL = "demo_appeal.txt"
+
+
+def init(
+    demo: Annotated[bool, typer.Option("--demo", help="Load the fictional demo appeal as a case.")] = False,
+) -> None:
+    """Create the store in VIGIL_HOME: key file, encrypted database, roles and an admin account."""
+    home = vigil_home()
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(home, 0o700)
+    from vigil.crypto.keys import create_key_file
+
+    if not os.environ.get("VIGIL_KEY_FILE") and not os.environ.get("VIGIL_PASSPHRASE"):
+        if not key_file_path().exists():
+            create_key_file()
+            typer.echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
+    setup_django()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    from vigil.cases.actions.users import do_create_user
+    from vigil.cases.roles import ensure_role_groups
+
+    call_command("migrate", verbosity=0, interactive=False)
+    ensure_role_groups()
+    typer.echo(f"store ready: {home}")
+    if not User.objects.filter(is_superuser=True).exists():
+        user, password = do_create_user("admin", role="admin", acting_user=None)
+        typer.echo(f"admin account: {user.username}  password: {password}")
+        typer.echo("(shown once: write it down now)")
+    if demo:
+        load_demo()
+
+
+def load_demo() -> None:
+    """Ingest the packaged fictional appeal, once."""
+    from vigil.cases.models import Source
+    from vigil.intake.extracted import ExtractedFile, read_for_intake
+    from vigil.intake.store import do_ingest
+
+    demo_file = resources.files("vigil.demo").joinpath(DEMO_APPEAL)
+    with resources.as_file(demo_file) as path:
+        extracted = read_for_intake(path)
+    if not isinstance(extracted, ExtractedFile):
+        fail(f"the demo appeal could not be read: {extracted.message}")
+        return
+    if Source.objects.filter(content_hash=extracted.content_hash).exists():
+        return
+    outcome = do_ingest(extracted, acting_user=None, confidentiality="restricted", accept=True)
+    typer.echo(f"demo case loaded: case {outcome.case_id}")
+
+
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you mean it.")] = "127.0.0.1",
+) -> None:
+    """Serve the web UI (on 127.0.0.1 unless --host says otherwise)."""
+    from vigil.cli.context import require_store
+
+    require_store()
+    if not ipaddress.ip_address(host).is_loopback:
+        typer.echo(f"warning: serving on {host}, reachable from other machines; use TLS in front", err=True)
+        from django.conf import settings
+
+        settings.ALLOWED_HOSTS.append(host)
+    from django.core.management import call_command
+
+    typer.echo(f"Vigil on http://{host}:{port}/  (Ctrl-C stops it)")
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True,
+                 skip_checks=False)

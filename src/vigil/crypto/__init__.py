@@ -1,0 +1,1 @@
+"""Encryption: keys, encrypted model fields and the SQLCipher database backend."""

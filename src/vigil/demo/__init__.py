@@ -1,0 +1,1 @@
+"""The demo: a fictional appeal shipped with Vigil, loaded by ``vigil init --demo``."""

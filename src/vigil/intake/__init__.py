@@ -1,0 +1,1 @@
+"""Intake: run extraction on a file, store the source and its suggestions, accept them into records."""

@@ -1,0 +1,116 @@
+"""Accepting a source's suggestions: they become a case, its defenders, events, demands and follow-ups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from vigil.audit.chain import record
+from vigil.cases.actions.records import (
+    add_defenders,
+    add_event,
+    add_followup,
+    add_intervention,
+    affiliate,
+    do_create_case,
+    find_or_create_organisation,
+    find_or_create_person,
+)
+from vigil.cases.models import Case, CaseSituation, Person, Source, SuggestionStatus
+from vigil.cases.models.followup import FollowUpKind
+from vigil.cases.roles import User
+from vigil.followups.rules import expected_release
+from vigil_extract.document import Document, PartialDate
+
+SITUATION_BY_EVENT = {
+    "arrest": CaseSituation.DETAINED, "detention": CaseSituation.DETAINED,
+    "sentence": CaseSituation.SENTENCED, "conviction": CaseSituation.SENTENCED,
+    "release": CaseSituation.RELEASED, "acquittal": CaseSituation.RELEASED,
+    "killing": CaseSituation.KILLED, "enforced_disappearance": CaseSituation.DISAPPEARED,
+    "abduction": CaseSituation.DISAPPEARED,
+}
+RELEASE_FROM = {"sentence", "detention", "arrest", "conviction"}
+
+
+def as_date(date: PartialDate | None) -> dt.date | None:
+    if date is None:
+        return None
+    return dt.date(date.year, date.month or 1, date.day or 1)
+
+
+def situation_of(doc: Document) -> str:
+    """The situation the latest telling event leaves the defenders in."""
+    situation = CaseSituation.AT_RISK
+    for event in doc.events:
+        situation = SITUATION_BY_EVENT.get(event.type, situation)
+    return situation
+
+
+def accept_source(source: Source, doc: Document, *, acting_user: User | None) -> Case:
+    """Turn every suggestion of ``source`` into records (inside the caller's transaction)."""
+    level = source.confidentiality
+    case = do_create_case(
+        acting_user=acting_user, title=(doc.title or source.filename)[:400], country=doc.country or "",
+        situation=situation_of(doc), confidentiality=level,
+        opened=as_date(doc.published) or timezone.localdate(),
+        issues=[],
+    )
+    source.case = case
+    source.save(update_fields=["case", "updated_at"])
+    people = accept_defenders(doc, case, acting_user=acting_user, level=level)
+    accept_events(doc, case, source, people, acting_user=acting_user, level=level)
+    if doc.demands:
+        add_intervention(
+            acting_user=acting_user, case=case, kind="appeal", title=(doc.title or "")[:400],
+            publisher=(doc.publisher or "")[:300], language=doc.language or "en", status="published",
+            source=source, confidentiality=level,
+            demands=[(d.text, (d.evidence.start, d.evidence.end)) for d in doc.demands],
+        )
+    source.suggestions.update(status=SuggestionStatus.ACCEPTED, decided_at=timezone.now())
+    record("suggestions.accept_all", acting_user=acting_user, instance=source)
+    return case
+
+
+def accept_defenders(doc: Document, case: Case, *, acting_user: User | None, level: str) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for defender in doc.defenders:
+        person = find_or_create_person(
+            acting_user=acting_user, name=defender.name, gender=defender.gender,
+            roles=defender.roles, country=doc.country or "", confidentiality=level,
+        )
+        for name in defender.organisations:
+            organisation = find_or_create_organisation(
+                acting_user=acting_user, name=name[:300], country=doc.country or "", confidentiality=level
+            )
+            affiliate(acting_user=acting_user, person=person, organisation=organisation, role="")
+        people[defender.name] = person
+    add_defenders(acting_user=acting_user, case=case, people=people.values())
+    return people
+
+
+def accept_events(
+    doc: Document, case: Case, source: Source, people: dict[str, Person], *, acting_user: User | None, level: str
+) -> None:
+    for event in doc.events:
+        start = as_date(event.date)
+        stored = add_event(
+            acting_user=acting_user, case=case, source=source,
+            evidence=(event.evidence.start, event.evidence.end),
+            victims=[people[name] for name in event.victims if name in people],
+            type=event.type, date=start,
+            date_precision=event.date.precision if event.date else "day",
+            place=(event.location or "")[:200], country=doc.country or "",
+            perpetrator_text=(event.perpetrator or "")[:300], legal_basis=(event.legal_basis or "")[:300],
+            duration=(event.duration or "")[:100], confidentiality=level,
+        )
+        if (
+            event.type in RELEASE_FROM and event.duration and start
+            and event.date is not None and event.date.day is not None
+        ):
+            due = expected_release(start, event.duration)
+            if due is not None:
+                add_followup(
+                    acting_user=acting_user, case=case, kind=FollowUpKind.EXPECTED_RELEASE, due=due,
+                    event=stored, note=f"{event.duration} from {start.isoformat()}", confidentiality=level,
+                )

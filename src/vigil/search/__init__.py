@@ -1,0 +1,1 @@
+"""Full-text search: SQLite FTS5 inside the encrypted store, or PostgreSQL full-text; one interface."""

@@ -1,0 +1,94 @@
+"""The search index: what goes in (never a confidential record) and how it is queried.
+
+Entries carry the record's confidentiality level, and every hit is checked again through
+the ``access_*`` functions before it is shown, so search never widens what a user may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import connection
+
+if TYPE_CHECKING:
+    from vigil.cases.models import Case, Person, Source
+    from vigil.cases.roles import User
+
+TABLE = "search_entry"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the record's kind, id, title and a snippet around the match."""
+
+    kind: str
+    object_id: int
+    title: str
+    snippet: str
+
+
+def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
+    """Replace a record's entry; a confidential record is removed instead."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
+        if level != "confidential":
+            cursor.execute(
+                f"INSERT INTO {TABLE} (kind, object_id, level, title, body) VALUES (%s, %s, %s, %s, %s)",
+                [kind, object_id, level, title, body],
+            )
+
+
+def index_case(case: Case) -> None:
+    names = " ".join(p.name + " " + " ".join(p.aliases) for p in case.defenders.all())
+    body = " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
+    put("case", case.pk, case.confidentiality, case.title, body)
+
+
+def index_person(person: Person) -> None:
+    body = " ".join([*person.aliases, *person.roles, person.country])
+    put("person", person.pk, person.confidentiality, person.name, body)
+
+
+def index_source(source: Source) -> None:
+    put("source", source.pk, source.confidentiality, source.title, source.text or "")
+
+
+def fts5_query(query: str) -> str:
+    """The user's words as FTS5 string literals, so no query syntax is interpreted."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+
+
+def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
+    if not query.strip() or not levels:
+        return []
+    marks = ", ".join(["%s"] * len(levels))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT kind, object_id, title, ts_headline('simple', body, plainto_tsquery('simple', %s),"
+                f" 'MaxFragments=1,MaxWords=20,MinWords=5') FROM {TABLE}"
+                f" WHERE document @@ plainto_tsquery('simple', %s) AND level IN ({marks})"
+                f" ORDER BY ts_rank(document, plainto_tsquery('simple', %s)) DESC LIMIT %s",
+                [query, query, *levels, query, limit],
+            )
+        else:
+            cursor.execute(
+                f"SELECT kind, object_id, title, snippet({TABLE}, 4, '[', ']', '…', 12) FROM {TABLE}"
+                f" WHERE {TABLE} MATCH %s AND level IN ({marks}) ORDER BY rank LIMIT %s",
+                [fts5_query(query), *levels, limit],
+            )
+        return [Hit(kind, int(object_id), title, snippet or "") for kind, object_id, title, snippet in cursor.fetchall()]
+
+
+def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
+    """Hits for ``query`` that ``user`` may see."""
+    from vigil.cases.access import readable_cases, readable_people, readable_sources, visible_levels
+
+    hits = raw_search(query, visible_levels(user), limit)
+    allowed = {
+        "case": set(readable_cases(user).filter(pk__in=[h.object_id for h in hits if h.kind == "case"]).values_list("pk", flat=True)),
+        "person": set(readable_people(user).filter(pk__in=[h.object_id for h in hits if h.kind == "person"]).values_list("pk", flat=True)),
+        "source": set(readable_sources(user).filter(pk__in=[h.object_id for h in hits if h.kind == "source"]).values_list("pk", flat=True)),
+    }
+    return [h for h in hits if h.object_id in allowed.get(h.kind, set())]

@@ -1,0 +1,1 @@
+"""Django settings: ``base`` holds everything; ``dev``, ``prod`` and ``test`` adjust it."""
