@@ -109,6 +109,7 @@ def read_header(doc: Document) -> None:
     dateline = next((s for s in head if is_dateline(s)), None)
     if dateline is not None:
         doc.published = parse_date_line(dateline_text(dateline.text), doc.language or "en")
+        dateline.boilerplate = dateline.is_heading
     title = find_title(head, dateline)
     if title is not None:
         if doc.title is None:

@@ -116,6 +116,8 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             if not current:
                 honorific = pending_honorific if gap.strip() in ("", ".") else None
             current.append(match)
+            if word.endswith(".") and len(word) > 2:
+                close()  # a full stop after a whole word ends the sentence, and the name
         else:
             close()
     close()
@@ -131,8 +133,6 @@ def is_name_word(word: str) -> bool:
     lowered = bare.lower()
     if lowered in STOPWORDS or lowered in ORGANISATION_WORDS:
         return False
-    if word.endswith(".") and len(bare) > 1:
-        return False
     return not lowered.endswith(("'s", "’s"))
 
 
@@ -144,8 +144,8 @@ def fold(text: str) -> str:
 def token_key(token: str) -> str:
     """A token folded and cut to its stem, so inflected forms of one name compare equal."""
     folded = fold(token).replace("’", "'")
-    if any("\u0400" <= ch <= "\u04ff" for ch in folded) and len(folded) > 4:
-        return folded[: max(4, len(folded) - 2)]
+    if any("\u0400" <= ch <= "\u04ff" for ch in folded) and len(folded) >= 4:
+        return folded[: max(3, len(folded) - 2)]
     return folded
 
 

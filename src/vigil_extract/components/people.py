@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vigil_extract import vocab
-from vigil_extract.components.names import NameRun, fold, name_runs, same_person, token_key
+from vigil_extract.components.names import (
+    NameRun,
+    close_spelling,
+    fold,
+    name_runs,
+    same_person,
+    token_key,
+)
 from vigil_extract.document import Defender, Document, Sentence, Span
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
@@ -207,7 +214,11 @@ def in_text(person: Person, folded_text: str) -> bool:
         return False
     keys = [token_key(t) for t in person.tokens]
     words = {token_key(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", folded_text)}
-    return keys[-1] in words or sum(1 for k in keys if k in words) >= 2
+
+    def present(key: str) -> bool:
+        return key in words or any(close_spelling(key, word) for word in words)
+
+    return present(keys[-1]) or sum(1 for k in keys if present(k)) >= 2
 
 
 def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
@@ -222,9 +233,9 @@ def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
 
 def as_defender(person: Person) -> Defender:
     gender = "unknown"
-    if person.female_cues >= 1 and person.female_cues > person.male_cues * 2:
+    if person.female_cues > 0 and person.female_cues > person.male_cues * 2:
         gender = "female"
-    elif person.male_cues >= 1 and person.male_cues > person.female_cues * 2:
+    elif person.male_cues > 0 and person.male_cues > person.female_cues * 2:
         gender = "male"
     return Defender(
         name=person.name,

@@ -1,0 +1,5 @@
+"""``python -m vigil.cli`` runs the ``vigil`` command."""
+
+from vigil.cli.main import run
+
+run()

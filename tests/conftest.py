@@ -1,0 +1,61 @@
+"""Shared fixtures: paths to ../shared, a fresh store for command-line tests, users per role."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_7523c57377818e25.txt"
+DEV_CORPUS = SHARED / "eval" / "dev"
+
+
+def require_shared() -> None:
+    """Tests that read ../shared skip with a reason outside CI, and fail in CI (never silent)."""
+    if SEED.exists():
+        return
+    message = f"../shared is not beside the checkout ({SHARED} missing)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    require_shared()
+    return SEED
+
+
+@pytest.fixture
+def dev_corpus() -> Path:
+    require_shared()
+    return DEV_CORPUS
+
+
+@pytest.fixture
+def vigil_home(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def run_vigil(vigil_home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the real ``vigil`` command against a store of its own."""
+
+    def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
+        env["VIGIL_HOME"] = str(vigil_home)
+        result = subprocess.run(
+            [sys.executable, "-m", "vigil.cli", *args], capture_output=True, text=True, env=env,
+            timeout=300,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"vigil {' '.join(args)} exited {result.returncode}: {result.stderr}")
+        return result
+
+    return run

@@ -1,0 +1,121 @@
+"""Dates: every written form round-trips; relative dates resolve against the right anchor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vigil_extract import extract_text
+from vigil_extract.components.dates import find_dates, parse_date_line, resolve
+from vigil_extract.document import PartialDate
+
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+             "octobre", "novembre", "décembre"]
+MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+             "octubre", "noviembre", "diciembre"]
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря"]
+dates = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2090, 12, 31))
+
+FORMATS = {
+    "day month year": lambda d: f"On {d.day} {MONTHS_EN[d.month - 1]} {d.year}, police came.",
+    "month day, year": lambda d: f"On {MONTHS_EN[d.month - 1]} {d.day}, {d.year}, police came.",
+    "ordinal": lambda d: f"on the {d.day}th of {MONTHS_EN[d.month - 1]} {d.year} they",
+    "dotted": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year} суд",
+    "slashed": lambda d: f"le {d.day:02d}/{d.month:02d}/{d.year},",
+    "iso": lambda d: f"Posted: {d.isoformat()}",
+    "french": lambda d: f"Le {d.day} {MONTHS_FR[d.month - 1]} {d.year}, la police",
+    "spanish": lambda d: f"El {d.day} de {MONTHS_ES[d.month - 1]} de {d.year} fue",
+    "russian": lambda d: f"{d.day} {MONTHS_RU[d.month - 1]} {d.year} г. суд",
+}
+
+
+def only_date(text: str, language: str = "en") -> PartialDate:
+    found = find_dates(text, 0, language)
+    assert len(found) == 1, found
+    raw = found[0].dates[0]
+    date = resolve(raw, anchor=None, published=None)
+    assert date is not None
+    return date
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+@given(date=dates)
+def test_full_dates_round_trip_in_every_written_form(name: str, date: dt.date) -> None:
+    text = FORMATS[name](date)
+    language = {"french": "fr", "spanish": "es", "russian": "ru"}.get(name, "en")
+    assert only_date(text, language) == PartialDate(date.year, date.month, date.day)
+
+
+@given(year=st.integers(1960, 2090), month=st.integers(1, 12))
+def test_month_and_year_keep_month_precision(year: int, month: int) -> None:
+    assert only_date(f"In {MONTHS_EN[month - 1]} {year}, men attacked") == PartialDate(year, month)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 19 and 21 February 2025, the court", ["2025-02-19", "2025-02-21"]),
+        ("from 3 to 5 May 2024 they were held", ["2024-05-03"]),
+        ("Between 6 and 8 April 2025, cars", ["2025-04-06"]),
+        ("Du 11 au 24 avril 2025, il", ["2025-04-11"]),
+        ("In 2019, he was", ["2019"]),
+        ("a mediados de enero de 2025, un", ["2025-01"]),
+        ("в 2019 году", ["2019"]),
+    ],
+)
+def test_lists_ranges_and_partial_dates(text: str, expected: list[str]) -> None:
+    found = find_dates(text, 0, "ru" if text.startswith("в") else "en")
+    resolved = [resolve(raw, anchor=None, published=None) for m in found for raw in m.dates]
+    assert [d.iso() for d in resolved if d] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "under Article 200 of the 2015 Penal Code",
+        "the Anti-Terrorism Act of 2020 was",
+        "phone +353 1 212 3750",
+        "Company No. 593190; Registered Charity No. 20204494",
+        "he may be released",
+        "at approximately 3 p.m local time",
+    ],
+)
+def test_law_names_phone_numbers_and_modal_verbs_are_not_dates(text: str) -> None:
+    assert find_dates(text, 0, "en") == []
+
+
+def test_relative_dates_resolve_against_the_last_date_and_the_dateline() -> None:
+    text = (
+        "Nairobi, Friday 21 March 2025\n\nKenya: police detain a defender\n\n"
+        "Last Tuesday, police arrested Jane Doe. On 5 March 2025 she was threatened. "
+        "The following day, she was beaten. Yesterday, the court heard the case."
+    )
+    doc = extract_text(text)
+    resolved = [d.iso() for mentions in doc.dates.values() for m in mentions for d in m.dates]
+    assert resolved == ["2025-03-18", "2025-03-05", "2025-03-06", "2025-03-20"]
+
+
+def test_year_less_date_takes_the_year_the_text_fixes() -> None:
+    doc = extract_text("3 June 2024\n\nOn 19 August, soldiers raided the office of the group.")
+    dated = [d.iso() for mentions in doc.dates.values() for m in mentions for d in m.dates]
+    assert dated == ["2024-08-19"]
+
+
+def test_dates_after_publication_and_until_dates_are_announced_not_events() -> None:
+    doc = extract_text(
+        "3 March 2025\n\nOn 28 February 2025, police arrested Anna Example. "
+        "She will remain in detention until March 10, 2025. A hearing is set for 20 March 2025."
+    )
+    futures = [m.future for mentions in doc.dates.values() for m in mentions]
+    assert futures == [False, True, True]
+
+
+def test_unknown_dateline_format_falls_back_to_dateparser() -> None:
+    assert parse_date_line("Tuesday, 2025 March 4th") == PartialDate(2025, 3, 4)
+    assert parse_date_line("not a date at all") is None
