@@ -1,0 +1,27 @@
+"""Read a command-line store directly (SQLCipher with its key), to compare it before and after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from vigil.crypto.keys import derive, read_master_key
+
+
+def dump(home: Path) -> list[str]:
+    """Every row of every table of the store at ``home``, one string per row."""
+    key = derive(read_master_key(home / "keys" / "vigil.key"), "database").hex()
+    connection = sqlcipher.connect(str(home / "vigil.db"))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key}'\"")
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_entry_%' ORDER BY name"
+        )]
+        rows = []
+        for table in tables:
+            for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY 1'):
+                rows.append(f"{table}: {row!r}")
+        return rows
+    finally:
+        connection.close()
