@@ -1,0 +1,45 @@
+# Vigil: the two commands are `make run` (set up and serve the demo) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups
+
+.PHONY: install run test test-postgres lint lock docs clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: install
+	$(BIN)/vigil init --demo
+	$(BIN)/vigil serve
+
+test: install
+	$(BIN)/pytest
+	@if [ -n "$$VIGIL_TEST_DATABASE_URL" ]; then \
+		echo "== database tests again on PostgreSQL"; \
+		$(BIN)/pytest $(TEST_DIRS_DB); \
+	elif [ -n "$$CI" ]; then \
+		echo "CI: VIGIL_TEST_DATABASE_URL is not set, so PostgreSQL was not tested" >&2; exit 1; \
+	else \
+		echo "(PostgreSQL not tested: set VIGIL_TEST_DATABASE_URL, or run .ci/run)"; \
+	fi
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+docs: install
+	$(BIN)/python -m vigil.cli.reference > docs/cli.md
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
