@@ -51,7 +51,10 @@ def run_vigil(vigil_home: Path) -> Callable[..., subprocess.CompletedProcess[str
         env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
         env["VIGIL_HOME"] = str(vigil_home)
         result = subprocess.run(
-            [sys.executable, "-m", "vigil.cli", *args], capture_output=True, text=True, env=env,
+            [sys.executable, "-m", "vigil.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
             timeout=300,
         )
         if check and result.returncode != 0:

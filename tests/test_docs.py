@@ -1,4 +1,4 @@
-"""Docs are tested: the CLI reference is generated from the code, settings and audit actions are documented."""
+"""Docs are tested: the CLI reference is generated from the code; settings and audit actions appear."""
 
 from __future__ import annotations
 

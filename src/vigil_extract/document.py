@@ -114,7 +114,7 @@ class Document:
     published: PartialDate | None = None
     publisher: str | None = None
     country: str | None = None
-    countries_seen: dict[str, int] = field(default_factory=dict)
+    countries_seen: dict[str, float] = field(default_factory=dict)
     dates: dict[int, list[DateMention]] = field(default_factory=dict)
     defenders: list[Defender] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -25,19 +25,16 @@ E104 = ErrorCode(
     "E104", "file is too large ({size} bytes; the limit is {limit})", "raise max_bytes if needed"
 )
 E105 = ErrorCode(
-    "E105", "not a readable document (binary data of an unknown format)",
+    "E105",
+    "not a readable document (binary data of an unknown format)",
     "give a text, HTML, PDF or DOCX file",
 )
 E106 = ErrorCode("E106", "corrupt or unreadable PDF ({detail})", "open it and save it again")
 E107 = ErrorCode("E107", "corrupt or unreadable DOCX ({detail})", "open it and save it again")
-E108 = ErrorCode(
-    "E108", "document is too large once unpacked ({detail})", "split it or raise the limit"
-)
+E108 = ErrorCode("E108", "document is too large once unpacked ({detail})", "split it or raise the limit")
 E109 = ErrorCode("E109", "no text could be read from the document", "is it a scanned image?")
 E110 = ErrorCode("E110", "cannot read the file ({detail})", "check its permissions")
-E111 = ErrorCode(
-    "E111", "extraction took longer than {limit} seconds", "raise max_seconds if needed"
-)
+E111 = ErrorCode("E111", "extraction took longer than {limit} seconds", "raise max_seconds if needed")
 
 
 class ExtractionError(Exception):

@@ -48,8 +48,14 @@ class ExtractConfig:
     max_seconds: float = 30.0
 
 
-def extract_text(text: str, *, source: str = "", config: ExtractConfig | None = None,
-                 title: str | None = None, fmt: str = "text") -> Document:
+def extract_text(
+    text: str,
+    *,
+    source: str = "",
+    config: ExtractConfig | None = None,
+    title: str | None = None,
+    fmt: str = "text",
+) -> Document:
     """Run the pipeline over already-decoded text."""
     config = config or ExtractConfig()
     doc = Document(text=text, source=source, format=fmt, title=title)
@@ -64,8 +70,7 @@ def extract_file(path: str | os.PathLike[str], *, config: ExtractConfig | None =
     shown = os.fspath(path)
     with time_limit(config.max_seconds, shown):
         result = read_path(path, config.limits)
-        return extract_text(result.text, source=shown, config=config, title=result.title,
-                            fmt=result.format)
+        return extract_text(result.text, source=shown, config=config, title=result.title, fmt=result.format)
 
 
 @contextmanager

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cases() -> dict[str, int]:
-    return {level: make_case(f"{level} case", level, defender=f"{level.title()} Defender").pk
-            for level in ("public", "restricted", "confidential")}
+    return {
+        level: make_case(f"{level} case", level, defender=f"{level.title()} Defender").pk
+        for level in ("public", "restricted", "confidential")
+    }
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,8 @@ def dump(home: Path) -> list[str]:
     connection = sqlcipher.connect(str(home / "vigil.db"))
     try:
         connection.execute(f"PRAGMA key = \"x'{key}'\"")
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_entry_%' ORDER BY name"
-        )]
+        query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_entry_%'"
+        tables = sorted(row[0] for row in connection.execute(query))
         rows = []
         for table in tables:
             for row in connection.execute(f'SELECT * FROM "{table}" ORDER BY 1'):

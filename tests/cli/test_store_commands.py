@@ -23,7 +23,9 @@ def store(run_vigil: Run, vigil_home: Path) -> Path:
     return vigil_home
 
 
-def test_init_creates_a_private_key_an_encrypted_store_and_one_admin(run_vigil: Run, vigil_home: Path) -> None:
+def test_init_creates_a_private_key_an_encrypted_store_and_one_admin(
+    run_vigil: Run, vigil_home: Path
+) -> None:
     first = run_vigil("init", check=True)
     key = vigil_home / "keys" / "vigil.key"
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
@@ -70,7 +72,13 @@ def test_ingesting_the_same_file_twice_stores_it_once(run_vigil: Run, store: Pat
     ],
 )
 def test_bad_input_is_refused_in_one_line_and_the_store_is_unchanged(
-    run_vigil: Run, store: Path, seed_path: Path, tmp_path: Path, name: str, content: object, reason: str
+    run_vigil: Run,
+    store: Path,
+    seed_path: Path,
+    tmp_path: Path,
+    name: str,
+    content: object,
+    reason: str,
 ) -> None:
     run_vigil("ingest", "--accept", str(seed_path), check=True)
     path = tmp_path / name
@@ -87,7 +95,9 @@ def test_bad_input_is_refused_in_one_line_and_the_store_is_unchanged(
     assert dump(store) == before
 
 
-def test_confidential_source_leaves_no_plaintext_in_the_store_files(run_vigil: Run, store: Path, tmp_path: Path) -> None:
+def test_confidential_source_leaves_no_plaintext_in_the_store_files(
+    run_vigil: Run, store: Path, tmp_path: Path
+) -> None:
     appeal = tmp_path / "confidential.txt"
     appeal.write_text(
         "4 April 2025\n\nKenya: woman human rights defender Neema Example relocated\n\n"

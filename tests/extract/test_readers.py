@@ -59,7 +59,11 @@ def minimal_docx(paragraphs: list[str]) -> bytes:
 
 
 def test_plain_text_in_latin1_is_decoded(tmp_path: Path) -> None:
-    path = write(tmp_path, "appeal.txt", "Défenseure arrêtée à Abidjan le 3 mai 2025. " .encode("latin-1") * 20)
+    path = write(
+        tmp_path,
+        "appeal.txt",
+        "Défenseure arrêtée à Abidjan le 3 mai 2025. ".encode("latin-1") * 20,
+    )
     assert "Défenseure arrêtée" in read_path(path).text
 
 
@@ -102,7 +106,9 @@ def test_html_article_is_read_and_scripts_are_never_kept(tmp_path: Path) -> None
         ("broken.docx", b"PK\x03\x04 this is not really a zip", "E107"),
     ],
 )
-def test_bad_files_give_a_coded_error_naming_the_file(tmp_path: Path, name: str, data: bytes, code: str) -> None:
+def test_bad_files_give_a_coded_error_naming_the_file(
+    tmp_path: Path, name: str, data: bytes, code: str
+) -> None:
     path = write(tmp_path, name, data)
     with pytest.raises(ExtractionError) as caught:
         extract_file(path)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ from vigil.crypto.keys import keyring
 GENESIS = "0" * 64
 
 
-def actor_label(user: AbstractBaseUser | None) -> str:
+def actor_label(user: User | AnonymousUser | None) -> str:
     """The user's name, or ``operator:<os user>`` for the command line's operator."""
     if user is None:
         try:
@@ -63,9 +63,14 @@ def entry_hash(prev_hash: str, fields: dict[str, Any]) -> str:
 def entry_fields(event: AuditEvent) -> dict[str, Any]:
     at = event.at.isoformat() if isinstance(event.at, datetime) else str(event.at)
     return {
-        "seq": event.seq, "at": at, "actor": event.actor, "action": event.action,
-        "object_type": event.object_type, "object_id": event.object_id,
-        "before_digest": event.before_digest, "after_digest": event.after_digest,
+        "seq": event.seq,
+        "at": at,
+        "actor": event.actor,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "before_digest": event.before_digest,
+        "after_digest": event.after_digest,
         "detail": event.detail,
     }
 
@@ -73,7 +78,7 @@ def entry_fields(event: AuditEvent) -> dict[str, Any]:
 def record(
     action: str,
     *,
-    acting_user: AbstractBaseUser | None,
+    acting_user: User | AnonymousUser | None,
     instance: models.Model | None = None,
     object_type: str = "",
     object_id: str = "",

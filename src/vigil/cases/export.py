@@ -14,8 +14,17 @@ from vigil.cases.models import Case, Confidentiality, Event, Person
 
 PUBLIC_CASE_FIELDS = ("id", "title", "country", "situation", "opened", "closed")
 PUBLIC_PERSON_FIELDS = ("id", "name", "gender", "roles", "country")
-PUBLIC_EVENT_FIELDS = ("id", "type", "date", "date_precision", "place", "country", "perpetrator_text",
-                       "legal_basis", "duration")
+PUBLIC_EVENT_FIELDS = (
+    "id",
+    "type",
+    "date",
+    "date_precision",
+    "place",
+    "country",
+    "perpetrator_text",
+    "legal_basis",
+    "duration",
+)
 
 
 def allowed(instance: Model, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -38,8 +47,10 @@ def public_export() -> dict[str, Any]:
         ]
         events = Event.objects.filter(case=case, confidentiality=public).order_by("date", "id")
         item["events"] = [
-            {**allowed(e, PUBLIC_EVENT_FIELDS),
-             "victims": [p.pk for p in e.victims.filter(confidentiality=public)]}
+            {
+                **allowed(e, PUBLIC_EVENT_FIELDS),
+                "victims": [p.pk for p in e.victims.filter(confidentiality=public)],
+            }
             for e in events
         ]
         cases.append(item)

@@ -45,7 +45,12 @@ def case_detail(case: Case) -> dict[str, Any]:
     data["defenders"] = [person_summary(p) for p in case.defenders.all()]
     data["events"] = [event_data(e) for e in case.events.order_by("date", "id")]
     data["demands"] = [
-        {"intervention_id": i.pk, "publisher": i.publisher or None, "position": d.position, "text": d.text}
+        {
+            "intervention_id": i.pk,
+            "publisher": i.publisher or None,
+            "position": d.position,
+            "text": d.text,
+        }
         for i in case.interventions.all()
         for d in i.demands.all()
     ]

@@ -14,13 +14,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import User as Account
 
 ROLES = ("admin", "coordinator", "editor", "viewer", "analyst")
 WRITERS = {"admin", "coordinator", "editor"}
 STAFF_READERS = {"admin", "coordinator", "editor", "viewer"}
 
-User = AbstractBaseUser | AnonymousUser
+User = Account | AnonymousUser
 
 
 def role_of(user: User | None) -> str | None:
@@ -31,7 +32,7 @@ def role_of(user: User | None) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return "admin"
-    names = set(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
+    names = set(user.groups.values_list("name", flat=True))
     return next((role for role in ROLES if role in names), None)
 
 

@@ -17,12 +17,17 @@ LEVELS = ("public", "restricted", "confidential")
 def ingest(
     files: Annotated[list[Path], typer.Argument(help="Text, HTML, PDF or DOCX files.")],
     accept: Annotated[bool, typer.Option("--accept", help="Turn every suggestion into records.")] = False,
-    confidentiality: Annotated[str, typer.Option("--confidentiality", help="public, restricted or confidential.")] = "restricted",
+    confidentiality: Annotated[
+        str, typer.Option("--confidentiality", help="public, restricted or confidential.")
+    ] = "restricted",
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Processes that extract in parallel.")] = 1,
 ) -> None:
     """Store files as sources with their suggested facts. Exit 1 if any file was refused."""
     if confidentiality not in LEVELS:
-        fail(f"unknown confidentiality {confidentiality!r}; choose one of {', '.join(LEVELS)}", code=2)
+        fail(
+            f"unknown confidentiality {confidentiality!r}; choose one of {', '.join(LEVELS)}",
+            code=2,
+        )
     require_store()
     from vigil.cases.actions.guard import NotAllowed
     from vigil.intake.extracted import RefusedFile, read_for_intake
@@ -44,7 +49,9 @@ def ingest(
                 return
             note = " (already stored)" if outcome.duplicate else ""
             case = f", case {outcome.case_id}" if outcome.case_id else ""
-            typer.echo(f"{item.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}")
+            typer.echo(
+                f"{item.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}"
+            )
     raise typer.Exit(1 if refused else 0)
 
 

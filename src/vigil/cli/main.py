@@ -39,7 +39,8 @@ app.add_typer(user_app, name="user")
 @app.callback()
 def main(
     as_user: Annotated[
-        str | None, typer.Option("--as", help="Act as this account instead of the store's operator.")
+        str | None,
+        typer.Option("--as", help="Act as this account instead of the store's operator."),
     ] = None,
 ) -> None:
     """Vigil: cases of human rights defenders at risk, from appeals to follow-ups."""

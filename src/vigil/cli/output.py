@@ -18,8 +18,12 @@ def progress(total: int, label: str, *, enabled: bool = True) -> Iterator[Callab
         yield lambda: None
         return
     with Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True,
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
     ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)

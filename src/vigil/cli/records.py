@@ -34,8 +34,14 @@ def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
         return
     table = Table("id", "title", "defenders", "country", "situation", "level")
     for case in cases:
-        table.add_row(str(case["id"]), case["title"], ", ".join(case["defenders"]), case["country"] or "",
-                      case["situation"], case["confidentiality"])
+        table.add_row(
+            str(case["id"]),
+            case["title"],
+            ", ".join(case["defenders"]),
+            case["country"] or "",
+            case["situation"],
+            case["confidentiality"],
+        )
     console.print(table)
 
 
@@ -60,10 +66,15 @@ def case_show(
     console.rule(f"[bold]{data['title']}[/bold]")
     console.print(f"{data['country']} · {data['situation']} · {data['confidentiality']}", highlight=False)
     for person in data["defenders"]:
-        console.print(f"defender: {person['name']} ({person['gender']}) {', '.join(person['roles'])}", highlight=False)
+        console.print(
+            f"defender: {person['name']} ({person['gender']}) {', '.join(person['roles'])}",
+            highlight=False,
+        )
     for event in data["events"]:
-        console.print(f"  {event['date']}  {event['type']:<22} {event['place'] or ''}  {event['perpetrator'] or ''}",
-                      highlight=False)
+        console.print(
+            f"  {event['date']}  {event['type']:<22} {event['place'] or ''}  {event['perpetrator'] or ''}",
+            highlight=False,
+        )
     for demand in data["demands"]:
         console.print(f"  demand {demand['position']}: {demand['text']}", highlight=False)
     for followup in data["followups"]:
@@ -107,8 +118,10 @@ def search(
         emit_json(hits)
         return
     for hit in hits:
-        console.print(f"{hit['kind']:<7} {hit['object_id']:>5}  {hit['title']}  [dim]{hit['snippet']}[/dim]",
-                      highlight=False)
+        console.print(
+            f"{hit['kind']:<7} {hit['object_id']:>5}  {hit['title']}  [dim]{hit['snippet']}[/dim]",
+            highlight=False,
+        )
 
 
 def export(

@@ -24,10 +24,10 @@ def init(
     os.chmod(home, 0o700)
     from vigil.crypto.keys import create_key_file
 
-    if not os.environ.get("VIGIL_KEY_FILE") and not os.environ.get("VIGIL_PASSPHRASE"):
-        if not key_file_path().exists():
-            create_key_file()
-            typer.echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
+    uses_default_key = not os.environ.get("VIGIL_KEY_FILE") and not os.environ.get("VIGIL_PASSPHRASE")
+    if uses_default_key and not key_file_path().exists():
+        create_key_file()
+        typer.echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
     setup_django()
     from django.contrib.auth.models import User
     from django.core.management import call_command
@@ -66,7 +66,9 @@ def load_demo() -> None:
 
 def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you mean it.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; loopback unless you mean it.")
+    ] = "127.0.0.1",
 ) -> None:
     """Serve the web UI (on 127.0.0.1 unless --host says otherwise)."""
     from vigil.cli.context import require_store
@@ -80,5 +82,4 @@ def serve(
     from django.core.management import call_command
 
     typer.echo(f"Vigil on http://{host}:{port}/  (Ctrl-C stops it)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True,
-                 skip_checks=False)
+    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True, skip_checks=False)

@@ -86,14 +86,20 @@ def master_key_from_passphrase(passphrase: str) -> bytes:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(secrets.token_bytes(16))
     return hash_secret_raw(
-        passphrase.encode(), salt_path.read_bytes(), time_cost=3, memory_cost=65536,
-        parallelism=2, hash_len=KEY_BYTES, type=Type.ID,
+        passphrase.encode(),
+        salt_path.read_bytes(),
+        time_cost=3,
+        memory_cost=65536,
+        parallelism=2,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
 
 
 def derive(master: bytes, purpose: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None,
-                info=f"vigil {purpose}".encode()).derive(master)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=f"vigil {purpose}".encode()
+    ).derive(master)
 
 
 @cache

@@ -12,13 +12,34 @@ import re
 from dateutil.relativedelta import relativedelta
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18,
-    "twenty": 20, "thirty": 30, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "a": 1,
+    "an": 1,
 }
 UNIT_WORDS = {
-    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months",
-    "months": "months", "year": "years", "years": "years",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
 }
 DURATION = re.compile(r"^\s*(\d+|[a-z]+)\s+(days?|weeks?|months?|years?)['’]?\s*$", re.IGNORECASE)
 
@@ -32,7 +53,13 @@ def parse_duration(text: str) -> relativedelta | None:
     count = int(number) if number.isdigit() else NUMBER_WORDS.get(number)
     if count is None:
         return None
-    return relativedelta(**{unit: count})
+    if unit == "days":
+        return relativedelta(days=count)
+    if unit == "weeks":
+        return relativedelta(weeks=count)
+    if unit == "months":
+        return relativedelta(months=count)
+    return relativedelta(years=count)
 
 
 def expected_release(start: dt.date, duration: str) -> dt.date | None:

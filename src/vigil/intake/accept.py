@@ -24,10 +24,14 @@ from vigil.followups.rules import expected_release
 from vigil_extract.document import Document, PartialDate
 
 SITUATION_BY_EVENT = {
-    "arrest": CaseSituation.DETAINED, "detention": CaseSituation.DETAINED,
-    "sentence": CaseSituation.SENTENCED, "conviction": CaseSituation.SENTENCED,
-    "release": CaseSituation.RELEASED, "acquittal": CaseSituation.RELEASED,
-    "killing": CaseSituation.KILLED, "enforced_disappearance": CaseSituation.DISAPPEARED,
+    "arrest": CaseSituation.DETAINED,
+    "detention": CaseSituation.DETAINED,
+    "sentence": CaseSituation.SENTENCED,
+    "conviction": CaseSituation.SENTENCED,
+    "release": CaseSituation.RELEASED,
+    "acquittal": CaseSituation.RELEASED,
+    "killing": CaseSituation.KILLED,
+    "enforced_disappearance": CaseSituation.DISAPPEARED,
     "abduction": CaseSituation.DISAPPEARED,
 }
 RELEASE_FROM = {"sentence", "detention", "arrest", "conviction"}
@@ -51,8 +55,11 @@ def accept_source(source: Source, doc: Document, *, acting_user: User | None) ->
     """Turn every suggestion of ``source`` into records (inside the caller's transaction)."""
     level = source.confidentiality
     case = do_create_case(
-        acting_user=acting_user, title=(doc.title or source.filename)[:400], country=doc.country or "",
-        situation=situation_of(doc), confidentiality=level,
+        acting_user=acting_user,
+        title=(doc.title or source.filename)[:400],
+        country=doc.country or "",
+        situation=situation_of(doc),
+        confidentiality=level,
         opened=as_date(doc.published) or timezone.localdate(),
         issues=[],
     )
@@ -62,9 +69,15 @@ def accept_source(source: Source, doc: Document, *, acting_user: User | None) ->
     accept_events(doc, case, source, people, acting_user=acting_user, level=level)
     if doc.demands:
         add_intervention(
-            acting_user=acting_user, case=case, kind="appeal", title=(doc.title or "")[:400],
-            publisher=(doc.publisher or "")[:300], language=doc.language or "en", status="published",
-            source=source, confidentiality=level,
+            acting_user=acting_user,
+            case=case,
+            kind="appeal",
+            title=(doc.title or "")[:400],
+            publisher=(doc.publisher or "")[:300],
+            language=doc.language or "en",
+            status="published",
+            source=source,
+            confidentiality=level,
             demands=[(d.text, (d.evidence.start, d.evidence.end)) for d in doc.demands],
         )
     source.suggestions.update(status=SuggestionStatus.ACCEPTED, decided_at=timezone.now())
@@ -76,12 +89,19 @@ def accept_defenders(doc: Document, case: Case, *, acting_user: User | None, lev
     people: dict[str, Person] = {}
     for defender in doc.defenders:
         person = find_or_create_person(
-            acting_user=acting_user, name=defender.name, gender=defender.gender,
-            roles=defender.roles, country=doc.country or "", confidentiality=level,
+            acting_user=acting_user,
+            name=defender.name,
+            gender=defender.gender,
+            roles=defender.roles,
+            country=doc.country or "",
+            confidentiality=level,
         )
         for name in defender.organisations:
             organisation = find_or_create_organisation(
-                acting_user=acting_user, name=name[:300], country=doc.country or "", confidentiality=level
+                acting_user=acting_user,
+                name=name[:300],
+                country=doc.country or "",
+                confidentiality=level,
             )
             affiliate(acting_user=acting_user, person=person, organisation=organisation, role="")
         people[defender.name] = person
@@ -90,27 +110,47 @@ def accept_defenders(doc: Document, case: Case, *, acting_user: User | None, lev
 
 
 def accept_events(
-    doc: Document, case: Case, source: Source, people: dict[str, Person], *, acting_user: User | None, level: str
+    doc: Document,
+    case: Case,
+    source: Source,
+    people: dict[str, Person],
+    *,
+    acting_user: User | None,
+    level: str,
 ) -> None:
     for event in doc.events:
         start = as_date(event.date)
         stored = add_event(
-            acting_user=acting_user, case=case, source=source,
+            acting_user=acting_user,
+            case=case,
+            source=source,
             evidence=(event.evidence.start, event.evidence.end),
             victims=[people[name] for name in event.victims if name in people],
-            type=event.type, date=start,
+            type=event.type,
+            date=start,
             date_precision=event.date.precision if event.date else "day",
-            place=(event.location or "")[:200], country=doc.country or "",
-            perpetrator_text=(event.perpetrator or "")[:300], legal_basis=(event.legal_basis or "")[:300],
-            duration=(event.duration or "")[:100], confidentiality=level,
+            place=(event.location or "")[:200],
+            country=doc.country or "",
+            perpetrator_text=(event.perpetrator or "")[:300],
+            legal_basis=(event.legal_basis or "")[:300],
+            duration=(event.duration or "")[:100],
+            confidentiality=level,
         )
         if (
-            event.type in RELEASE_FROM and event.duration and start
-            and event.date is not None and event.date.day is not None
+            event.type in RELEASE_FROM
+            and event.duration
+            and start
+            and event.date is not None
+            and event.date.day is not None
         ):
             due = expected_release(start, event.duration)
             if due is not None:
                 add_followup(
-                    acting_user=acting_user, case=case, kind=FollowUpKind.EXPECTED_RELEASE, due=due,
-                    event=stored, note=f"{event.duration} from {start.isoformat()}", confidentiality=level,
+                    acting_user=acting_user,
+                    case=case,
+                    kind=FollowUpKind.EXPECTED_RELEASE,
+                    due=due,
+                    event=stored,
+                    note=f"{event.duration} from {start.isoformat()}",
+                    confidentiality=level,
                 )

@@ -28,7 +28,9 @@ class RefusedFile:
     message: str
 
 
-def read_for_intake(path: str | os.PathLike[str], config: ExtractConfig | None = None) -> ExtractedFile | RefusedFile:
+def read_for_intake(
+    path: str | os.PathLike[str], config: ExtractConfig | None = None
+) -> ExtractedFile | RefusedFile:
     """Extract one file; never raises for a bad file, returns :class:`RefusedFile` instead."""
     shown = os.fspath(path)
     try:

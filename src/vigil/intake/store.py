@@ -41,7 +41,9 @@ def do_ingest(
     require_writer(acting_user)
     existing = Source.objects.filter(content_hash=extracted.content_hash).first()
     if existing is not None:
-        return IngestOutcome(extracted.path, existing.pk, existing.case_id, existing.suggestions.count(), True)
+        return IngestOutcome(
+            extracted.path, existing.pk, existing.case_id, existing.suggestions.count(), True
+        )
     with transaction.atomic():
         source = store_source(extracted, acting_user=acting_user, confidentiality=confidentiality)
         suggestions = store_suggestions(source, extracted.document, acting_user=acting_user)
@@ -77,16 +79,27 @@ def store_suggestions(source: Source, doc: Document, *, acting_user: User | None
     rows: list[Suggestion] = []
 
     def add(field: str, value: Any, span: dict[str, int] | None = None, confidence: float = 0.5) -> None:
-        rows.append(Suggestion(
-            source=source, field=field, value=value, position=len(rows), confidence=confidence,
-            start=span["start"] if span else None, end=span["end"] if span else None,
-        ))
+        rows.append(
+            Suggestion(
+                source=source,
+                field=field,
+                value=value,
+                position=len(rows),
+                confidence=confidence,
+                start=span["start"] if span else None,
+                end=span["end"] if span else None,
+            )
+        )
 
     for key in ("title", "published", "publisher", "language", "country"):
         if line[key]:
             add(key, line[key])
     for defender in line["defenders"]:
-        add("defender", {k: v for k, v in defender.items() if k != "evidence"}, defender.get("evidence"))
+        add(
+            "defender",
+            {k: v for k, v in defender.items() if k != "evidence"},
+            defender.get("evidence"),
+        )
     for event in line["events"]:
         add("event", {k: v for k, v in event.items() if k != "evidence"}, event["evidence"])
     for violation in line["violations"]:
@@ -94,6 +107,5 @@ def store_suggestions(source: Source, doc: Document, *, acting_user: User | None
     for text, span in zip(line["demands"], line["demand_evidence"], strict=True):
         add("demand", text, span)
     Suggestion.objects.bulk_create(rows)
-    record("suggestions.create", acting_user=acting_user, instance=source,
-           detail={"count": len(rows)})
+    record("suggestions.create", acting_user=acting_user, instance=source, detail={"count": len(rows)})
     return len(rows)

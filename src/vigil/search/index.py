@@ -78,7 +78,10 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
                 f" WHERE {TABLE} MATCH %s AND level IN ({marks}) ORDER BY rank LIMIT %s",
                 [fts5_query(query), *levels, limit],
             )
-        return [Hit(kind, int(object_id), title, snippet or "") for kind, object_id, title, snippet in cursor.fetchall()]
+        return [
+            Hit(kind, int(object_id), title, snippet or "")
+            for kind, object_id, title, snippet in cursor.fetchall()
+        ]
 
 
 def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
@@ -87,8 +90,20 @@ def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
 
     hits = raw_search(query, visible_levels(user), limit)
     allowed = {
-        "case": set(readable_cases(user).filter(pk__in=[h.object_id for h in hits if h.kind == "case"]).values_list("pk", flat=True)),
-        "person": set(readable_people(user).filter(pk__in=[h.object_id for h in hits if h.kind == "person"]).values_list("pk", flat=True)),
-        "source": set(readable_sources(user).filter(pk__in=[h.object_id for h in hits if h.kind == "source"]).values_list("pk", flat=True)),
+        "case": set(
+            readable_cases(user)
+            .filter(pk__in=[h.object_id for h in hits if h.kind == "case"])
+            .values_list("pk", flat=True)
+        ),
+        "person": set(
+            readable_people(user)
+            .filter(pk__in=[h.object_id for h in hits if h.kind == "person"])
+            .values_list("pk", flat=True)
+        ),
+        "source": set(
+            readable_sources(user)
+            .filter(pk__in=[h.object_id for h in hits if h.kind == "source"])
+            .values_list("pk", flat=True)
+        ),
     }
     return [h for h in hits if h.object_id in allowed.get(h.kind, set())]

@@ -16,9 +16,7 @@ create_key_file()
 from vigil.settings.base import *  # noqa: E402, F403
 from vigil.settings.database import database_settings  # noqa: E402
 
-DATABASES = {
-    "default": database_settings(os.environ.get("VIGIL_TEST_DATABASE_URL"), _home / "vigil.db")
-}
+DATABASES = {"default": database_settings(os.environ.get("VIGIL_TEST_DATABASE_URL"), _home / "vigil.db")}
 if DATABASES["default"]["ENGINE"] == "vigil.crypto.sqlcipher":
     DATABASES["default"]["TEST"] = {"NAME": str(_home / "test-vigil.db")}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -15,9 +15,54 @@ from vigil_extract.components.places import country_of_name
 from vigil_extract.document import Document, Sentence
 
 STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "was", "his", "her", "on", "for", "with", "that", "by", "is"},
-    "fr": {"le", "la", "les", "des", "et", "du", "en", "une", "dans", "pour", "est", "par", "au", "été"},
-    "es": {"el", "la", "los", "las", "y", "del", "en", "una", "por", "con", "para", "que", "fue", "su"},
+    "en": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "was",
+        "his",
+        "her",
+        "on",
+        "for",
+        "with",
+        "that",
+        "by",
+        "is",
+    },
+    "fr": {
+        "le",
+        "la",
+        "les",
+        "des",
+        "et",
+        "du",
+        "en",
+        "une",
+        "dans",
+        "pour",
+        "est",
+        "par",
+        "au",
+        "été",
+    },
+    "es": {
+        "el",
+        "la",
+        "los",
+        "las",
+        "y",
+        "del",
+        "en",
+        "una",
+        "por",
+        "con",
+        "para",
+        "que",
+        "fue",
+        "su",
+    },
 }
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?"
@@ -85,9 +130,11 @@ def mark_boilerplate(doc: Document) -> None:
             sentence.boilerplate = True
             continue
         in_section = False
-        if EXPERTS_LIST.match(text) or is_name_list(text):
-            sentence.boilerplate = True
-        elif CONTACT.search(text) and not has_narrative_verb(text):
+        if (
+            EXPERTS_LIST.match(text)
+            or is_name_list(text)
+            or (CONTACT.search(text) and not has_narrative_verb(text))
+        ):
             sentence.boilerplate = True
 
 
@@ -96,7 +143,9 @@ def is_name_list(text: str) -> bool:
     parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     if len(parts) < 3:
         return False
-    capitalised = sum(1 for p in parts if re.match(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$", p))
+    capitalised = sum(
+        1 for p in parts if re.match(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$", p)
+    )
     return capitalised >= len(parts) * 0.7
 
 

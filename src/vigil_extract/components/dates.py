@@ -86,7 +86,10 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = month_pattern()
     return [
         ("iso", re.compile(r"(?<![\d.])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])")),
-        ("numeric", re.compile(r"(?<![\d.,/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?!\d)")),
+        (
+            "numeric",
+            re.compile(r"(?<![\d.,/])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>\d{4})(?!\d)"),
+        ),
         (
             "day_month",
             re.compile(
@@ -104,7 +107,9 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "month_last_year",
-            re.compile(rf"(?P<month>{month})\s+(?:of\s+)?(?i:last\s+year|l'année\s+dernière|del\s+año\s+pasado|прошлого\s+года)"),
+            re.compile(
+                rf"(?P<month>{month})\s+(?:of\s+)?(?i:last\s+year|l'année\s+dernière|del\s+año\s+pasado|прошлого\s+года)"
+            ),
         ),
         (
             "month_year",
@@ -136,9 +141,7 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
             dates = read_match(name, match)
             if dates:
                 found.append((match.start(), match.end(), mention(text, match, dates, offset)))
-    for pattern, rule in relative_patterns(language) + (
-        relative_patterns("en") if language != "en" else []
-    ):
+    for pattern, rule in relative_patterns(language) + (relative_patterns("en") if language != "en" else []):
         for match in pattern.finditer(text):
             date = relative_date(match, rule, language)
             if date is not None:
@@ -146,9 +149,7 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
     return without_overlaps(found)
 
 
-def mention(
-    text: str, match: re.Match[str], dates: tuple[RawDate, ...], offset: int
-) -> RawMention:
+def mention(text: str, match: re.Match[str], dates: tuple[RawDate, ...], offset: int) -> RawMention:
     until = bool(UNTIL_BEFORE.search(text[max(0, match.start() - 15) : match.start()]))
     return RawMention(Span(offset + match.start(), offset + match.end()), dates, until)
 
@@ -171,9 +172,9 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
     if name == "iso":
         return valid((int(groups["y"]), int(groups["m"]), int(groups["d"])))
     if name == "numeric":
-        a, b, year = int(groups["a"]), int(groups["b"]), int(groups["y"])
-        day, month = (b, a) if b > 12 >= a else (a, b)
-        return valid((year, month, day))
+        first, second, full_year = int(groups["a"]), int(groups["b"]), int(groups["y"])
+        day, month_number = (second, first) if second > 12 >= first else (first, second)
+        return valid((full_year, month_number, day))
     year = int(groups["year"]) if groups.get("year") else None
     if name == "year":
         if LAW_AFTER.match(match.string[match.end() :]):
@@ -236,9 +237,7 @@ def relative_date(match: re.Match[str], rule: dict[str, object], language: str) 
     return RawDate(relative=kind, days=days, weekday=weekday)
 
 
-def resolve(
-    raw: RawDate, *, anchor: PartialDate | None, published: PartialDate | None
-) -> PartialDate | None:
+def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate | None) -> PartialDate | None:
     """Turn a written date into a partial date, or None when the text does not fix it."""
     if raw.relative is None:
         if raw.year is not None:
@@ -254,11 +253,11 @@ def resolve(
     if raw.relative == "published":
         return shift(published, raw.days)
     if raw.relative == "weekday" and raw.weekday is not None:
-        base = as_date(published)
-        if base is None:
+        reference = as_date(published)
+        if reference is None:
             return None
-        back = (base.weekday() - raw.weekday) % 7 or 7
-        day = base - dt.timedelta(days=back)
+        back = (reference.weekday() - raw.weekday) % 7 or 7
+        day = reference - dt.timedelta(days=back)
         return PartialDate(day.year, day.month, day.day)
     return None
 
@@ -300,7 +299,9 @@ def parse_date_line(line: str, language: str = "en") -> PartialDate | None:
     import dateparser  # the slow fallback, loaded only when needed
 
     parsed = dateparser.parse(
-        cleaned, languages=[language], settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False}
+        cleaned,
+        languages=[language],
+        settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return PartialDate(parsed.year, parsed.month, parsed.day) if parsed else None
 

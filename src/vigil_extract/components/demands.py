@@ -49,9 +49,7 @@ def list_after(doc: Document, index: int) -> list[Demand]:
     for sentence in doc.sentences[index + 1 : index + 1 + MAX_ITEMS]:
         if sentence.boilerplate:
             break
-        if sentence.is_list_item:
-            found.append(as_demand(doc, sentence.span))
-        elif sentence.block <= intro_block + 1 and not found and sentence.is_heading:
+        if sentence.is_list_item or (sentence.block <= intro_block + 1 and not found and sentence.is_heading):
             found.append(as_demand(doc, sentence.span))
         else:
             break

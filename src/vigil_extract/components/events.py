@@ -28,7 +28,10 @@ FUTURE = re.compile(
     r"is\s+due\s+to|scheduled\s+for|plans?\s+to|set\s+to|va\s+|sera|será|se\s+prevé|будет|намечено)\b",
     re.IGNORECASE,
 )
-NEGATED = re.compile(r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+NEGATED = re.compile(
+    r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 PERPETRATOR_NOUNS = re.compile(
     r"\b(?:police|officers?|officials?|authorities|court|judge|men|gunmen|assailants|attackers|agents|"
     r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
@@ -56,9 +59,24 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DURATION_TYPES = {"sentence", "detention", "conviction", "arrest"}
-NOMINAL_SUFFIXES = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
-MERGED_GROUPS = {"arrest": "deprivation", "detention": "deprivation", "conviction": "sentence_group",
-                 "sentence": "sentence_group"}
+NOMINAL_SUFFIXES = (
+    "ing",
+    "tion",
+    "ment",
+    "ance",
+    "ban",
+    "trial",
+    "threat",
+    "threats",
+    "of",
+    "arrest",
+)
+MERGED_GROUPS = {
+    "arrest": "deprivation",
+    "detention": "deprivation",
+    "conviction": "sentence_group",
+    "sentence": "sentence_group",
+}
 
 
 @dataclass(frozen=True)
@@ -82,7 +100,9 @@ def trigger_patterns(language: str) -> list[tuple[str, re.Pattern[str], bool]]:
             words = re.sub(r"\\w\*", r"\\w*", words)
             ending = r"\w*" if stem else r"(?![\w-])"
             pattern = re.compile(rf"(?<![\w-]){words}{ending}", re.IGNORECASE)
-            nominal = language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_SUFFIXES)
+            nominal = (
+                language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_SUFFIXES)
+            )
             compiled.append((event_type, pattern, nominal))
     return compiled
 
@@ -181,7 +201,11 @@ def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> s
     chunks = [c.strip(" ,") for c in re.split(r",|\bthen\b|\band\b(?=\s+(?:then\s+)?\w+ed\b)", subject)]
     for chunk in reversed(chunks):
         if PERPETRATOR_NOUNS.search(chunk) and len(chunk) < 120:
-            cleaned = re.sub(r"\s+(?:had\s+|have\s+|has\s+)?(?:already|also|unlawfully|reportedly|allegedly|violently|then|later|had|have|has|was|were)$", "", chunk.strip())
+            cleaned = re.sub(
+                r"\s+(?:had\s+|have\s+|has\s+)?(?:already|also|unlawfully|reportedly|allegedly|violently|then|later|had|have|has|was|were)$",
+                "",
+                chunk.strip(),
+            )
             return cleaned or None
     return None
 

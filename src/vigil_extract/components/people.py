@@ -49,8 +49,8 @@ class Person:
     hrd_cues: int = 0
     official: bool = False
     lawyer_of: bool = False
-    female_cues: int = 0
-    male_cues: int = 0
+    female_cues: float = 0
+    male_cues: float = 0
 
 
 @cache
@@ -113,7 +113,7 @@ def collect_people(doc: Document, language: str) -> list[Person]:
 def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, language: str) -> None:
     """What the words around one mention say: role, honorific, gender, organisation."""
     local = run.span.start - sentence.span.start
-    before = sentence.text[max(0, local - 80) : local].rstrip(" *[«“\"")
+    before = sentence.text[max(0, local - 80) : local].rstrip(' *[«“"')
     if run.honorific:
         before = before[: before.lower().rfind(run.honorific)] if run.honorific in before.lower() else before
         person.honorifics.append(run.honorific)
@@ -135,7 +135,8 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     if patterns["lawyer_of"].search(before[-40:]):
         person.lawyer_of = True
     official = re.search(
-        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$", before,
+        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
+        before,
         re.IGNORECASE,
     )
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
@@ -200,9 +201,7 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
         person = present[0]
         following = sentences[index + 1] if index + 1 < len(sentences) else None
         texts = [sentence.text]
-        if following is not None and not any(
-            following.span.contains(m) for p in people for m in p.mentions
-        ):
+        if following is not None and not any(following.span.contains(m) for p in people for m in p.mentions):
             texts.append(following.text)
         for text in texts:
             person.female_cues += len(patterns["female_pronoun"].findall(text)) * 0.5

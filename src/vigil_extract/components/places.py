@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gettext
 import json
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -90,7 +91,7 @@ def country_entries() -> list[tuple[str, Entry]]:
     return found
 
 
-def translator(language: str) -> gettext.GNUTranslations.gettext:  # type: ignore[name-defined]
+def translator(language: str) -> Callable[[str], str]:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
 
 
@@ -153,13 +154,14 @@ def sentence_places(sentence: Sentence) -> list[PlaceMatch]:
 
 def mark_country(doc: Document) -> Document:
     """Vote for the country of the incidents: title mentions weigh most, boilerplate none."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for sentence in doc.content_sentences():
         in_title = doc.title_span is not None and doc.title_span.contains(sentence.span)
         for match in sentence_places(sentence):
             votes[match.code] += WEIGHTS[match.kind] * (TITLE_WEIGHT if in_title else 1.0)
-    doc.countries_seen = {code: round(score, 2) for code, score in votes.most_common()}
-    doc.country = votes.most_common(1)[0][0] if votes else None
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    doc.countries_seen = {code: round(score, 2) for code, score in ranked}
+    doc.country = ranked[0][0] if ranked else None
     return doc
 
 

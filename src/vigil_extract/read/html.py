@@ -8,6 +8,7 @@ body is used instead, still without scripts or styles.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import trafilatura
 from lxml import html as lxml_html
@@ -41,12 +42,11 @@ def read_html(markup: str) -> tuple[str, str | None]:
 def visible_text(markup: str) -> str:
     """The text a reader sees in the page body, scripts and styles removed."""
     try:
-        tree = lxml_html.fromstring(markup)
+        tree = cast(lxml_html.HtmlElement, lxml_html.fromstring(markup))
     except (ValueError, lxml_html.etree.ParserError):
         return ""
-    for tag in DROPPED_TAGS:
-        for node in tree.iter(tag):
-            node.drop_tree()
+    for node in list(tree.iter(*DROPPED_TAGS)):
+        cast(lxml_html.HtmlElement, node).drop_tree()
     return "\n".join(line.strip() for line in tree.text_content().splitlines())
 
 

@@ -26,9 +26,7 @@ def read_pdf(data: bytes, limits: ReadLimits) -> str:
             raise ExtractionError(E106, detail="the PDF is encrypted")
         count = len(reader.pages)
         if count > limits.max_pdf_pages:
-            raise ExtractionError(
-                E108, detail=f"{count} pages; the limit is {limits.max_pdf_pages}"
-            )
+            raise ExtractionError(E108, detail=f"{count} pages; the limit is {limits.max_pdf_pages}")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ExtractionError:
         raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 from rapidfuzz import fuzz
@@ -27,11 +27,12 @@ from vigil.cases.roles import User
 from vigil.search.index import index_case, index_person
 
 SAME_NAME_SCORE = 92
+M = TypeVar("M", bound=models.Model)
 
 
-def create(model: type[models.Model], *, acting_user: User | None, action: str, **fields: Any) -> Any:
+def create(model: type[M], *, acting_user: User | None, action: str, **fields: Any) -> M:
     """Create one record and its audit entry (the caller holds the transaction)."""
-    instance = model.objects.create(**fields)
+    instance = model._default_manager.create(**fields)
     record(action, acting_user=acting_user, instance=instance)
     return instance
 
@@ -78,22 +79,37 @@ def find_or_create_organisation(*, acting_user: User | None, name: str, **fields
 
 def affiliate(*, acting_user: User | None, person: Person, organisation: Organisation, role: str) -> None:
     if not Affiliation.objects.filter(person=person, organisation=organisation, role=role).exists():
-        create(Affiliation, acting_user=acting_user, action="affiliation.create",
-               person=person, organisation=organisation, role=role)
+        create(
+            Affiliation,
+            acting_user=acting_user,
+            action="affiliation.create",
+            person=person,
+            organisation=organisation,
+            role=role,
+        )
 
 
 def add_defenders(*, acting_user: User | None, case: Case, people: Iterable[Person]) -> None:
     for person in people:
         if not case.defenders.filter(pk=person.pk).exists():
             case.defenders.add(person)
-            record("case.add_defender", acting_user=acting_user, instance=case,
-                   detail={"person": person.pk})
+            record(
+                "case.add_defender",
+                acting_user=acting_user,
+                instance=case,
+                detail={"person": person.pk},
+            )
     index_case(case)
 
 
 def add_event(
-    *, acting_user: User | None, case: Case, victims: Iterable[Person], source: Source | None = None,
-    evidence: tuple[int, int] | None = None, **fields: Any,
+    *,
+    acting_user: User | None,
+    case: Case,
+    victims: Iterable[Person],
+    source: Source | None = None,
+    evidence: tuple[int, int] | None = None,
+    **fields: Any,
 ) -> Event:
     event = create(Event, acting_user=acting_user, action="event.create", case=case, **fields)
     event.victims.set(list(victims))
@@ -103,13 +119,23 @@ def add_event(
 
 
 def add_intervention(
-    *, acting_user: User | None, case: Case, demands: Iterable[tuple[str, tuple[int, int] | None]],
+    *,
+    acting_user: User | None,
+    case: Case,
+    demands: Iterable[tuple[str, tuple[int, int] | None]],
     **fields: Any,
 ) -> Intervention:
-    intervention = create(Intervention, acting_user=acting_user, action="intervention.create", case=case, **fields)
+    intervention = create(
+        Intervention, acting_user=acting_user, action="intervention.create", case=case, **fields
+    )
     for position, (text, span) in enumerate(demands, start=1):
-        Demand.objects.create(intervention=intervention, position=position, text=text,
-                              start=span[0] if span else None, end=span[1] if span else None)
+        Demand.objects.create(
+            intervention=intervention,
+            position=position,
+            text=text,
+            start=span[0] if span else None,
+            end=span[1] if span else None,
+        )
     return intervention
 
 
@@ -117,5 +143,12 @@ def add_followup(*, acting_user: User | None, case: Case, kind: str, due: dt.dat
     existing = FollowUp.objects.filter(case=case, kind=kind, due=due).first()
     if existing is not None:
         return existing
-    return create(FollowUp, acting_user=acting_user, action="followup.create", case=case, kind=kind,
-                  due=due, **fields)
+    return create(
+        FollowUp,
+        acting_user=acting_user,
+        action="followup.create",
+        case=case,
+        kind=kind,
+        due=due,
+        **fields,
+    )

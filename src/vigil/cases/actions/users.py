@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.contrib.auth.models import AbstractBaseUser, Group, User
+from django.contrib.auth.models import AnonymousUser, Group, User
 from django.db import transaction
 
 from vigil.audit.chain import record
@@ -16,7 +16,7 @@ def generate_password() -> str:
     return secrets.token_urlsafe(15)
 
 
-def do_create_user(name: str, *, role: str, acting_user: AbstractBaseUser | None) -> tuple[User, str]:
+def do_create_user(name: str, *, role: str, acting_user: User | AnonymousUser | None) -> tuple[User, str]:
     """Create ``name`` with ``role``; only an admin (or the operator) may."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")

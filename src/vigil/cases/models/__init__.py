@@ -11,7 +11,21 @@ from vigil.cases.models.source import Source
 from vigil.cases.models.suggestion import Suggestion, SuggestionStatus
 
 __all__ = [
-    "Affiliation", "Case", "CaseSituation", "Confidentiality", "DatePrecision", "Demand",
-    "Event", "EventSource", "FollowUp", "Gender", "Intervention", "Organisation", "Person",
-    "Record", "Source", "Suggestion", "SuggestionStatus",
+    "Affiliation",
+    "Case",
+    "CaseSituation",
+    "Confidentiality",
+    "DatePrecision",
+    "Demand",
+    "Event",
+    "EventSource",
+    "FollowUp",
+    "Gender",
+    "Intervention",
+    "Organisation",
+    "Person",
+    "Record",
+    "Source",
+    "Suggestion",
+    "SuggestionStatus",
 ]

@@ -32,7 +32,11 @@ class Case(Record):
     situation = models.CharField(max_length=12, choices=CaseSituation.choices, default=CaseSituation.AT_RISK)
     issues = models.JSONField(default=list, blank=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="owned_cases"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_cases",
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="member_cases")
     summary = EncryptedTextField(blank=True, null=True)

@@ -9,8 +9,8 @@ from vigil.cases.models.confidentiality import Record
 from vigil.cases.models.organisation import Organisation
 from vigil.cases.models.person import Person
 from vigil.cases.models.source import Source
-from vigil.crypto.fields import EncryptedTextField
 from vigil.cases.vocabulary import event_type_choices
+from vigil.crypto.fields import EncryptedTextField
 
 
 class DatePrecision(models.TextChoices):
@@ -41,7 +41,9 @@ class Event(Record):
     duration = models.CharField(max_length=100, blank=True)
     outcome = models.CharField(max_length=300, blank=True)
     description = EncryptedTextField(blank=True, null=True)
-    sources = models.ManyToManyField(Source, through="EventSource", related_name="events")
+    sources: models.ManyToManyField[Source, EventSource] = models.ManyToManyField(
+        Source, through="EventSource", related_name="events"
+    )
 
     class Meta:
         ordering = ["date", "id"]
@@ -66,6 +68,9 @@ class EventSource(models.Model):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="evidence")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"event {self.event_id} in source {self.source_id} [{self.start}:{self.end}]"
 
     def excerpt(self) -> str:
         return self.source.excerpt(self.start, self.end)

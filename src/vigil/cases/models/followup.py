@@ -32,7 +32,9 @@ class FollowUp(Record):
     """A dated task on a case, derived from an event or entered by hand."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="followups")
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="followups")
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="followups"
+    )
     kind = models.CharField(max_length=20, choices=FollowUpKind.choices)
     due = models.DateField()
     status = models.CharField(max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN)

@@ -26,7 +26,9 @@ class Intervention(Record):
     title = models.CharField(max_length=400, blank=True)
     publisher = models.CharField(max_length=300, blank=True)
     language = models.CharField(max_length=8, default="en")
-    status = models.CharField(max_length=10, choices=InterventionStatus.choices, default=InterventionStatus.DRAFT)
+    status = models.CharField(
+        max_length=10, choices=InterventionStatus.choices, default=InterventionStatus.DRAFT
+    )
     addressees = models.JSONField(default=list, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     published_at = models.DateTimeField(null=True, blank=True)

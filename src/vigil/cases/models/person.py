@@ -28,7 +28,9 @@ class Person(Record):
     country = models.CharField(max_length=2, blank=True)
     contact_notes = EncryptedTextField(blank=True, null=True)
     risk_notes = EncryptedTextField(blank=True, null=True)
-    organisations = models.ManyToManyField(Organisation, through="Affiliation", blank=True)
+    organisations: models.ManyToManyField[Organisation, Affiliation] = models.ManyToManyField(
+        Organisation, through="Affiliation", blank=True
+    )
 
     class Meta:
         ordering = ["name"]

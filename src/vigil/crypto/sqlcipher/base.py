@@ -14,23 +14,25 @@ from itertools import tee
 from typing import Any
 
 from django.db.backends.sqlite3 import base as sqlite_base
-from django.db.backends.sqlite3._functions import register as register_functions
+from django.db.backends.sqlite3._functions import register as register_functions  # type: ignore[import-untyped]
 from django.utils.asyncio import async_unsafe
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from sqlcipher3 import dbapi2 as Database
 
 from vigil.crypto.keys import keyring
 
+# The same converters and adapters Django registers on the standard library's sqlite3 module.
 for name, converter in (
     ("bool", b"1".__eq__),
-    ("date", sqlite_base.decoder(sqlite_base.parse_date)),
-    ("time", sqlite_base.decoder(sqlite_base.parse_time)),
-    ("datetime", sqlite_base.decoder(sqlite_base.parse_datetime)),
-    ("timestamp", sqlite_base.decoder(sqlite_base.parse_datetime)),
+    ("date", lambda value: parse_date(value.decode())),
+    ("time", lambda value: parse_time(value.decode())),
+    ("datetime", lambda value: parse_datetime(value.decode())),
+    ("timestamp", lambda value: parse_datetime(value.decode())),
 ):
     Database.register_converter(name, converter)
 Database.register_adapter(decimal.Decimal, str)
-Database.register_adapter(datetime.date, sqlite_base.adapt_date)
-Database.register_adapter(datetime.datetime, sqlite_base.adapt_datetime)
+Database.register_adapter(datetime.date, lambda value: value.isoformat())
+Database.register_adapter(datetime.datetime, lambda value: value.isoformat(" "))
 
 
 class KeyedConnection(Database.Connection):  # type: ignore[misc]
@@ -56,7 +58,7 @@ class SQLCipherCursorWrapper(Database.Cursor):  # type: ignore[misc]
         names = list(first) if first and isinstance(first, Mapping) else None
         return super().executemany(self.convert_query(query, param_names=names), param_list)
 
-    convert_query = sqlite_base.SQLiteCursorWrapper.convert_query
+    convert_query = sqlite_base.SQLiteCursorWrapper.convert_query  # type: ignore[attr-defined]
 
 
 class DatabaseWrapper(sqlite_base.DatabaseWrapper):
@@ -75,7 +77,7 @@ class DatabaseWrapper(sqlite_base.DatabaseWrapper):
         register_functions(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA legacy_alter_table = OFF")
-        for command in self.init_commands:
+        for command in self.init_commands:  # type: ignore[attr-defined]
             if command := command.strip():
                 connection.execute(command)
         return connection
