@@ -65,7 +65,7 @@ STOPWORDS = {
     },
 }
 CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?"
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?\s*[:+(\d]"
     r"|\+\d[\d ()-]{6,}|\b(?:registered|company no|charity no|chy \d|©|all rights reserved|"
     r"cookies?|subscribe|newsletter|follow us|share this|donate|índice|index:|ua:|au:)",
     re.IGNORECASE,
@@ -146,7 +146,7 @@ def is_name_list(text: str) -> bool:
     capitalised = sum(
         1 for p in parts if re.match(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$", p)
     )
-    return capitalised >= len(parts) * 0.7
+    return capitalised >= len(parts) * 0.9
 
 
 def has_narrative_verb(text: str) -> bool:

@@ -75,6 +75,8 @@ def inline_demands(doc: Document) -> list[Demand]:
     """Demands written inside sentences: the words after "urge you to", "calls on ... to"."""
     found: list[Demand] = []
     for sentence in doc.content_sentences():
+        if sentence.span == doc.title_span:
+            continue
         for pattern in inline_patterns():
             match = pattern.search(sentence.text)
             if match and len(sentence.text) - match.end() > 15:

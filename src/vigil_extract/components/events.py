@@ -8,11 +8,11 @@ its own, or the last date of its paragraph. Announced dates (after publication, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from vigil_extract import vocab
 from vigil_extract.components.places import first_city
+from vigil_extract.components.triggers import Trigger, find_triggers
 from vigil_extract.document import (
     DateMention,
     Defender,
@@ -26,10 +26,6 @@ from vigil_extract.document import (
 FUTURE = re.compile(
     r"\b(?:will|would|shall|is\s+expected\s+to|are\s+expected\s+to|is\s+scheduled|are\s+scheduled|"
     r"is\s+due\s+to|scheduled\s+for|plans?\s+to|set\s+to|va\s+|sera|será|se\s+prevé|будет|намечено)\b",
-    re.IGNORECASE,
-)
-NEGATED = re.compile(
-    r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 PERPETRATOR_NOUNS = re.compile(
@@ -59,76 +55,20 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DURATION_TYPES = {"sentence", "detention", "conviction", "arrest"}
-NOMINAL_SUFFIXES = (
-    "ing",
-    "tion",
-    "ment",
-    "ance",
-    "ban",
-    "trial",
-    "threat",
-    "threats",
-    "of",
-    "arrest",
-)
 MERGED_GROUPS = {
     "arrest": "deprivation",
     "detention": "deprivation",
     "conviction": "sentence_group",
     "sentence": "sentence_group",
 }
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A trigger phrase found in a sentence."""
-
-    type: str
-    start: int
-    end: int
-    nominal: bool
-
-
-@cache
-def trigger_patterns(language: str) -> list[tuple[str, re.Pattern[str], bool]]:
-    table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
-    compiled = []
-    for event_type, phrases in table.items():
-        for phrase in phrases:
-            stem = phrase.endswith("*")
-            words = re.escape(phrase.rstrip("*")).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
-            words = re.sub(r"\\w\*", r"\\w*", words)
-            ending = r"\w*" if stem else r"(?![\w-])"
-            pattern = re.compile(rf"(?<![\w-]){words}{ending}", re.IGNORECASE)
-            nominal = (
-                language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_SUFFIXES)
-            )
-            compiled.append((event_type, pattern, nominal))
-    return compiled
+SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
+AFTER_PENALTY = 40
 
 
 @cache
 def legal_patterns(language: str) -> list[re.Pattern[str]]:
     table = vocab.load("legal")["patterns"]
     return [re.compile(p) for p in table.get(language, []) + (table["en"] if language != "en" else [])]
-
-
-def find_triggers(text: str, language: str) -> list[Trigger]:
-    found: list[Trigger] = []
-    for event_type, pattern, nominal in trigger_patterns(language):
-        for match in pattern.finditer(text):
-            if NEGATED.search(text[max(0, match.start() - 30) : match.start()]):
-                continue
-            found.append(Trigger(event_type, match.start(), match.end(), nominal))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[Trigger] = []
-    for trigger in found:
-        if kept and trigger.start < kept[-1].end:
-            continue
-        kept.append(trigger)
-    if any(not t.nominal for t in kept):
-        kept = [t for t in kept if not t.nominal]
-    return kept
 
 
 def find_events(doc: Document) -> Document:
@@ -148,8 +88,12 @@ def find_events(doc: Document) -> Document:
         triggers = find_triggers(sentence.text, language)
         if triggers and (mentions or carried is not None):
             for trigger in triggers:
-                mention = nearest_mention(sentence, trigger, mentions) or carried
+                mention = nearest_mention(sentence, trigger, mentions)
+                if mention is None and not trigger.nominal:
+                    mention = carried
                 if mention is None or FUTURE.search(sentence.text[: trigger.start][-60:]):
+                    continue
+                if trigger.nominal and about_someone_else(doc, sentence, trigger):
                     continue
                 for date in mention.dates:
                     events.append(build_event(doc, sentence, trigger, mention, date, language))
@@ -160,13 +104,31 @@ def find_events(doc: Document) -> Document:
     return doc
 
 
-def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMention]) -> DateMention | None:
-    """The date written closest before the trigger, else the first one after it."""
-    position = sentence.span.start + trigger.start
-    before = [m for m in mentions if m.span.start <= position]
-    if before:
-        return before[-1]
-    return mentions[0] if mentions else None
+def nearest_mention(
+    sentence: Sentence, trigger: Trigger, mentions: list[DateMention]
+) -> DateMention | None:
+    """The date written closest to the trigger; a date after it must be much closer to win
+    ("In 2016 he was sentenced ...; he was released in March 2019")."""
+    start, end = sentence.span.start + trigger.start, sentence.span.start + trigger.end
+
+    def distance(mention: DateMention) -> int:
+        if mention.span.end <= start:
+            return start - mention.span.end
+        gap = max(mention.span.start - end, 0)
+        crosses_clause = ";" in sentence.text[trigger.end : trigger.end + gap]
+        return gap + AFTER_PENALTY + (1000 if crosses_clause else 0)
+
+    return min(mentions, key=distance) if mentions else None
+
+
+def about_someone_else(doc: Document, sentence: Sentence, trigger: Trigger) -> bool:
+    """A noun trigger about a named person who is not a defender: "the killing of X by her husband"."""
+    after = sentence.text[trigger.end : trigger.end + 60]
+    match = re.match(r"^(?:\s+of)?\s+((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s*){2,4})", after)
+    if not match:
+        return False
+    named = match.group(1).lower()
+    return not any(d.name.split()[-1].lower() in named for d in doc.defenders)
 
 
 def build_event(
@@ -246,7 +208,7 @@ def merge(events: list[Event]) -> list[Event]:
     """One event per date and type group, the first sentence's wording kept; oldest first."""
     seen: dict[tuple[str, str], Event] = {}
     for event in events:
-        key = (event.date.iso() if event.date else "", MERGED_GROUPS.get(event.type, event.type))
+        key = (date_key(event), MERGED_GROUPS.get(event.type, event.type))
         kept = seen.get(key)
         if kept is None:
             seen[key] = event
@@ -257,9 +219,17 @@ def merge(events: list[Event]) -> list[Event]:
         kept.perpetrator = kept.perpetrator or event.perpetrator
         if event.type == "sentence" and kept.type == "conviction":
             kept.type = "sentence"
-    ordered = list(seen.values())
+    ordered = [
+        e
+        for e in seen.values()
+        if not (e.type in SUPERSEDED_BY and (date_key(e), SUPERSEDED_BY[e.type]) in seen)
+    ]
     ordered.sort(key=lambda e: (e.date.iso() if e.date else "", e.evidence.start))
     return ordered
+
+
+def date_key(event: Event) -> str:
+    return event.date.iso() if event.date else ""
 
 
 def violations(doc: Document) -> Document:

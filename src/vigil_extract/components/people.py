@@ -24,6 +24,7 @@ from vigil_extract.components.names import (
     same_person,
     token_key,
 )
+from vigil_extract.components.places import country_of_name, find_places
 from vigil_extract.document import Defender, Document, Sentence, Span
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
@@ -47,6 +48,7 @@ class Person:
     roles: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     hrd_cues: int = 0
+    listed_with: set[int] = field(default_factory=set)
     official: bool = False
     lawyer_of: bool = False
     female_cues: float = 0
@@ -88,12 +90,59 @@ def find_people(doc: Document) -> Document:
     read_pronouns(doc, people, language)
     title = fold(doc.title or "")
     demands = fold(" ".join(d.text for d in doc.demands))
-    doc.defenders = [
-        as_defender(person)
-        for person in people
-        if is_defender(person, in_text(person, title), in_text(person, demands))
+    link_lists(doc, people)
+    chosen = [
+        p for p in people if looks_like_a_person(p) and is_defender(p, in_text(p, title), in_text(p, demands))
     ]
+    chosen_ids = grow_by_lists(people, {id(p) for p in chosen})
+    doc.defenders = [as_defender(p) for p in people if id(p) in chosen_ids]
     return doc
+
+
+def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
+    """Add everyone listed together with a defender ("the detention of A, B, C and D")."""
+    by_id = {id(p): p for p in people}
+    queue = list(chosen)
+    while queue:
+        for other in by_id[queue.pop()].listed_with - chosen:
+            person = by_id[other]
+            if not (person.official or person.lawyer_of):
+                chosen.add(other)
+                queue.append(other)
+    return chosen
+
+
+def looks_like_a_person(person: Person) -> bool:
+    """Something in the text treats the name as a person's: a title, a role, a pronoun, a list."""
+    if country_of_name(person.name) or is_place(person.name):
+        return False
+    return bool(
+        person.honorifics
+        or person.hrd_cues
+        or person.official
+        or person.female_cues
+        or person.male_cues
+        or person.listed_with
+    )
+
+
+def is_place(name: str) -> bool:
+    return any(m.span.start == 0 and m.span.end >= len(name) - 1 for m in find_places(name))
+
+
+def link_lists(doc: Document, people: list[Person]) -> None:
+    """People named in one list ("A, B, C and D") are recorded as listed together."""
+    for sentence in doc.content_sentences():
+        runs = name_runs(sentence.text, sentence.span.start)
+        for first, second in zip(runs, runs[1:], strict=False):
+            between = doc.text[first.span.end : second.span.start]
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|et|y|и)\s*", between):
+                continue
+            a = next((p for p in people if same_person(p.tokens, first.tokens)), None)
+            b = next((p for p in people if same_person(p.tokens, second.tokens)), None)
+            if a is not None and b is not None and a is not b:
+                a.listed_with.add(id(b))
+                b.listed_with.add(id(a))
 
 
 def collect_people(doc: Document, language: str) -> list[Person]:

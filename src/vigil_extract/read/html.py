@@ -32,11 +32,27 @@ def read_html(markup: str) -> tuple[str, str | None]:
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     title = getattr(extracted, "title", None) if extracted is not None else None
+    published = getattr(extracted, "date", None) if extracted is not None else None
     if not text or len(text) < 200:
         text = visible_text(markup) or text
     if not text or not text.strip():
         raise ExtractionError(E109)
-    return paragraphs(text), title
+    return with_header(paragraphs(text), title, published), title
+
+
+def with_header(body: str, title: str | None, published: str | None) -> str:
+    """The page's headline and date as the first lines, as a printed appeal has them.
+
+    Main-content extraction keeps the article body; the headline and date usually sit in the
+    page's header markup, and later components need them (the dateline anchors relative dates).
+    """
+    head = body[:600]
+    lines = []
+    if published and published not in head:
+        lines.append(published)
+    if title and title.strip() not in head:
+        lines.append(title.strip())
+    return "\n\n".join([*lines, body]) if lines else body
 
 
 def visible_text(markup: str) -> str:

@@ -1,0 +1,100 @@
+"""Trigger phrases: the words that say something happened, and whether the text says it did.
+
+Phrases come from ``vocab/triggers.yaml`` per language. A phrase ending in ``*`` is a stem;
+``…`` stands for up to five words ("found … guilty" matches "found Ms. Akhi guilty").
+A trigger is dropped when the text denies it ("was never charged"), wishes it ("must be
+released"), describes an ongoing state in a side clause ("while they were held") or only
+deplores it ("condemned the killing of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vigil_extract import vocab
+
+NEGATED = re.compile(
+    r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+NOT_FACTUAL = re.compile(
+    r"\b(?:must|should|shall|ought\s+to|to\s+be|is\s+being|are\s+being|risk\s+of|fear\s+of|"
+    r"doit|doivent|debe|deben|должн\w*)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+SIDE_CLAUSE = re.compile(r"^\s*(?:while|whereas|pendant\s+qu|mientras)\b", re.IGNORECASE)
+DEPLORED = re.compile(
+    r"\b(?:condemn\w*|denounc\w*|deplor\w*|alarm\w*\s+(?:at|by|about)|concern\w*\s+(?:at|about|over|by)|"
+    r"outrage\w*\s+(?:at|by|over)|condamn\w*|dénonc\w*|conden\w*|denunci\w*|осужда\w*)"
+    r"\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+NOMINAL_ENDINGS = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
+WORD_GAP = r"\s+(?:[\w'’.\-]+\s+){0,5}?"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger phrase found in a sentence; nominal triggers name an act without telling it."""
+
+    type: str
+    start: int
+    end: int
+    nominal: bool
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A trigger phrase as a regular expression (see the module docstring)."""
+    parts = []
+    for part in phrase.split("…"):
+        words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in part.split()]
+        if words:
+            parts.append(r"\s+".join(words))
+    ending = "" if phrase.endswith("*") else r"(?![\w-])"
+    return r"(?<![\w-])" + WORD_GAP.join(parts) + ending
+
+
+def is_nominal(phrase: str, language: str) -> bool:
+    return language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_ENDINGS)
+
+
+@cache
+def trigger_patterns(language: str) -> list[tuple[str, re.Pattern[str], bool]]:
+    table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
+    return [
+        (event_type, re.compile(phrase_pattern(phrase), re.IGNORECASE), is_nominal(phrase, language))
+        for event_type, phrases in table.items()
+        for phrase in phrases
+    ]
+
+
+def reports_a_happening(text: str, start: int) -> bool:
+    """False when the words before a trigger deny, wish, background or merely deplore it."""
+    before = text[max(0, start - 60) : start]
+    clause = re.split(r"[,;:(]|\s[–—]\s", before)[-1]
+    return not (
+        NEGATED.search(before[-30:])
+        or NOT_FACTUAL.search(before[-25:])
+        or SIDE_CLAUSE.match(clause)
+        or DEPLORED.search(before)
+    )
+
+
+def find_triggers(text: str, language: str) -> list[Trigger]:
+    """The triggers of a sentence, longest first where they overlap."""
+    found = [
+        Trigger(event_type, match.start(), match.end(), nominal)
+        for event_type, pattern, nominal in trigger_patterns(language)
+        for match in pattern.finditer(text)
+        if reports_a_happening(text, match.start())
+    ]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Trigger] = []
+    for trigger in found:
+        if kept and trigger.start < kept[-1].end:
+            continue
+        kept.append(trigger)
+    return kept
