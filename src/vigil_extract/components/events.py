@@ -104,9 +104,7 @@ def find_events(doc: Document) -> Document:
     return doc
 
 
-def nearest_mention(
-    sentence: Sentence, trigger: Trigger, mentions: list[DateMention]
-) -> DateMention | None:
+def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMention]) -> DateMention | None:
     """The date written closest to the trigger; a date after it must be much closer to win
     ("In 2016 he was sentenced ...; he was released in March 2019")."""
     start, end = sentence.span.start + trigger.start, sentence.span.start + trigger.end

@@ -42,23 +42,27 @@ def honorifics() -> frozenset[str]:
 
 
 def name_runs(text: str, offset: int = 0) -> list[NameRun]:
-    """Every run of two to five capitalised name words in ``text``."""
+    """Every run of two to five capitalised name words in ``text``.
+
+    A run right after or right before a capitalised institution word ("Radio Tlahtolli
+    Costa", "Sông Xanh Initiative") names an organisation and is dropped.
+    """
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
     honorific: str | None = None
     pending_honorific: str | None = None
+    after_institution = False
 
-    def close() -> None:
+    def close(*, keep: bool = True) -> None:
         nonlocal current
         while current and current[-1].group().lower().rstrip(".") in word_list("particles"):
             current.pop()
-        if 2 <= len(current) <= 5:
+        if keep and 2 <= len(current) <= 5:
             start, end = current[0].start(), current[-1].end()
             surface = text[start:end].rstrip(".")
             tokens = tuple(m.group().rstrip(".") for m in current)
-            runs.append(
-                NameRun(surface, Span(offset + start, offset + start + len(surface)), tokens, honorific)
-            )
+            span = Span(offset + start, offset + start + len(surface))
+            runs.append(NameRun(surface, span, tokens, honorific))
         current = []
 
     previous_end = 0
@@ -67,23 +71,28 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
         bare = word.rstrip(".").lower()
         gap = text[previous_end : match.start()]
         previous_end = match.end()
-        if current and not re.fullmatch(r"[ \t\u00a0]+|\s", gap):
-            close()
+        adjacent = re.fullmatch(r"[ \t\u00a0]+|\s", gap) is not None
+        if current and not adjacent:
+            close(keep=not after_institution)
+        institution = word[0].isupper() and bare in word_list("organisation_words")
         if bare in honorifics() and word[0].isupper():
-            close()
-            pending_honorific = bare
+            close(keep=not after_institution)
+            pending_honorific, after_institution = bare, False
             continue
-        if current and word[0].isupper() and bare in word_list("organisation_words") and gap.strip() == "":
-            current = []  # the run names an organisation: "Sông Xanh Initiative"
+        if institution and current and adjacent:
+            current = []
         if is_name_word(word) or (current and bare in word_list("particles") and not word[0].isupper()):
             if not current:
                 honorific = pending_honorific if gap.strip() in ("", ".") else None
+                after_institution = after_institution and adjacent
             current.append(match)
             if word.endswith(".") and len(word) > 2:
-                close()  # a full stop after a whole word ends the sentence, and the name
+                close(keep=not after_institution)  # a full stop after a whole word ends the sentence
         else:
-            close()
-    close()
+            close(keep=not after_institution)
+            after_institution = institution
+        pending_honorific = None
+    close(keep=not after_institution)
     return runs
 
 

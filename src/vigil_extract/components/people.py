@@ -18,11 +18,13 @@ from functools import cache
 from vigil_extract import vocab
 from vigil_extract.components.names import (
     NameRun,
+    honorifics,
     close_spelling,
     fold,
     name_runs,
     same_person,
     token_key,
+    word_list,
 )
 from vigil_extract.components.places import country_of_name, find_places
 from vigil_extract.document import Defender, Document, Sentence, Span
@@ -114,6 +116,8 @@ def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
 
 def looks_like_a_person(person: Person) -> bool:
     """Something in the text treats the name as a person's: a title, a role, a pronoun, a list."""
+    if person.tokens[0].lower() in word_list("place_prefixes"):
+        return False
     if country_of_name(person.name) or is_place(person.name):
         return False
     return bool(
@@ -208,8 +212,12 @@ def apposition_text(after: str) -> str:
     if not match:
         return ""
     text = match.group(1)
-    verb = re.search(r"\b(?:was|were|has|had|will|who|which|said|told|is being)\b", text)
-    return text[: verb.start()] if verb else text
+    end = re.search(
+        r"\b(?:was|were|has|had|will|who|which|said|told|is being)\b"
+        r"|(?:,\s*|\s)(?:and|y|et|e|и)\s+(?=[A-ZÀ-ÞА-ЯЁ])",
+        text,
+    )
+    return text[: end.start()] if end else text
 
 
 def add_role(person: Person, role: str) -> None:
@@ -237,6 +245,20 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
                     span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
                     if not any(m.start <= span.start < m.end + 40 for m in person.mentions[-1:]):
                         person.mentions.append(span)
+                    if key == last:
+                        read_surname_title(sentence.text[: match.start()], person)
+
+
+def read_surname_title(before: str, person: Person) -> None:
+    """ "Mr. Alcantara", "Mme Ngoy Banza": a title before a surname says person, and often gender."""
+    title = re.search(r"(?<![\w-])([\w-]+)\.?\s+$", before)
+    if not title or title.group(1).lower() not in honorifics():
+        return
+    word = title.group(1).lower()
+    if word not in person.honorifics:
+        person.honorifics.append(word)
+        person.female_cues += 2 if word in FEMALE_HONORIFICS else 0
+        person.male_cues += 2 if word in MALE_HONORIFICS else 0
 
 
 def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
@@ -255,6 +277,42 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
         for text in texts:
             person.female_cues += len(patterns["female_pronoun"].findall(text)) * 0.5
             person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
+    read_subject_pronouns(doc, people, language)
+    read_pronoun_declarations(doc, people)
+
+
+def read_subject_pronouns(doc: Document, people: list[Person], language: str) -> None:
+    """A sentence naming nobody that opens with "he" or "she" speaks of the last person named."""
+    patterns = gender_words(language)
+    mentions = sorted((m.start, id(p)) for p in people for m in p.mentions)
+    by_id = {id(p): p for p in people}
+    for sentence in doc.content_sentences():
+        if any(sentence.span.start <= start < sentence.span.end for start, _ in mentions):
+            continue
+        opening = " ".join(sentence.text.split()[:4])
+        before = [pid for start, pid in mentions if start < sentence.span.start]
+        if not before:
+            continue
+        person = by_id[before[-1]]
+        person.female_cues += 0.5 * bool(patterns["female_pronoun"].search(opening))
+        person.male_cues += 0.5 * bool(patterns["male_pronoun"].search(opening))
+
+
+PRONOUN_DECLARATION = re.compile(r"\(\s*(she|he)\s*/\s*(?:her|him)\s*\)", re.IGNORECASE)
+
+
+def read_pronoun_declarations(doc: Document, people: list[Person]) -> None:
+    """ "Rutendo Chikowore (she/her)": a declared pronoun is the strongest cue there is."""
+    for match in PRONOUN_DECLARATION.finditer(doc.text):
+        runs = name_runs(doc.text[max(0, match.start() - 80) : match.start()])
+        if not runs:
+            continue
+        person = next((p for p in people if same_person(p.tokens, runs[-1].tokens)), None)
+        if person is not None:
+            if match.group(1).lower() == "she":
+                person.female_cues += 5
+            else:
+                person.male_cues += 5
 
 
 def in_text(person: Person, folded_text: str) -> bool:
