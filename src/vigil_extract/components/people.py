@@ -14,13 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from vigil_extract import vocab
 from vigil_extract.components.names import (
     NameRun,
-    honorifics,
     close_spelling,
     fold,
+    honorifics,
     name_runs,
     same_person,
     token_key,
@@ -138,7 +139,7 @@ def link_lists(doc: Document, people: list[Person]) -> None:
     """People named in one list ("A, B, C and D") are recorded as listed together."""
     for sentence in doc.content_sentences():
         runs = name_runs(sentence.text, sentence.span.start)
-        for first, second in zip(runs, runs[1:], strict=False):
+        for first, second in pairwise(runs):
             between = doc.text[first.span.end : second.span.start]
             if not re.fullmatch(r"\s*(?:,|,?\s*and|et|y|и)\s*", between):
                 continue
