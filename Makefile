@@ -21,7 +21,7 @@ run: install
 	$(BIN)/vigil serve
 
 test: install
-	$(BIN)/pytest
+	env -u VIGIL_TEST_DATABASE_URL $(BIN)/pytest
 	@if [ -n "$$VIGIL_TEST_DATABASE_URL" ]; then \
 		echo "== database tests again on PostgreSQL"; \
 		$(BIN)/pytest $(TEST_DIRS_DB); \

@@ -39,6 +39,8 @@ def find_demands(doc: Document) -> Document:
 
 def is_intro(sentence: Sentence) -> bool:
     text = sentence.text.strip("*# ")
+    if not (text.endswith((":", "：")) or sentence.is_heading):
+        return False
     return any(p.search(text) for p in intro_patterns())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,6 +18,7 @@ from vigil_extract import vocab
 from vigil_extract.document import Span
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*\.?")
+ADJACENT = re.compile(r"[ \t\u00a0]+|\s")
 
 
 @cache
@@ -71,7 +72,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
         bare = word.rstrip(".").lower()
         gap = text[previous_end : match.start()]
         previous_end = match.end()
-        adjacent = re.fullmatch(r"[ \t\u00a0]+|\s", gap) is not None
+        adjacent = ADJACENT.fullmatch(gap) is not None
         if current and not adjacent:
             close(keep=not after_institution)
         institution = word[0].isupper() and bare in word_list("organisation_words")
@@ -113,6 +114,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """A token folded and cut to its stem, so inflected forms of one name compare equal."""
     folded = fold(token).replace("’", "'")

@@ -61,11 +61,26 @@ def is_nominal(phrase: str, language: str) -> bool:
     return language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_ENDINGS)
 
 
+@dataclass(frozen=True)
+class TriggerPattern:
+    """A compiled trigger phrase, with the literal word a sentence must hold for it to match."""
+
+    type: str
+    pattern: re.Pattern[str]
+    nominal: bool
+    anchor: str
+
+
 @cache
-def trigger_patterns(language: str) -> list[tuple[str, re.Pattern[str], bool]]:
+def trigger_patterns(language: str) -> list[TriggerPattern]:
     table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
     return [
-        (event_type, re.compile(phrase_pattern(phrase), re.IGNORECASE), is_nominal(phrase, language))
+        TriggerPattern(
+            event_type,
+            re.compile(phrase_pattern(phrase), re.IGNORECASE),
+            is_nominal(phrase, language),
+            phrase.split()[0].rstrip("*").lower(),
+        )
         for event_type, phrases in table.items()
         for phrase in phrases
     ]
@@ -85,10 +100,12 @@ def reports_a_happening(text: str, start: int) -> bool:
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
     """The triggers of a sentence, longest first where they overlap."""
+    lowered = text.lower()
     found = [
-        Trigger(event_type, match.start(), match.end(), nominal)
-        for event_type, pattern, nominal in trigger_patterns(language)
-        for match in pattern.finditer(text)
+        Trigger(trigger.type, match.start(), match.end(), trigger.nominal)
+        for trigger in trigger_patterns(language)
+        if trigger.anchor in lowered
+        for match in trigger.pattern.finditer(text)
         if reports_a_happening(text, match.start())
     ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
