@@ -78,6 +78,7 @@ BOILERPLATE_SECTION = re.compile(
     r"menu|navigation|comments?|read more|see also|tags?)\W*$",
     re.IGNORECASE,
 )
+LISTED_NAME = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$")
 EXPERTS_LIST = re.compile(r"^\W*(?:the experts|les experts|los expertos|эксперты)\s*:", re.IGNORECASE)
 NOT_TITLE = re.compile(
     r"urgent (?:action|appeal)|acción urgente|appel urgent|срочн|press release|statement|"
@@ -125,27 +126,24 @@ def mark_boilerplate(doc: Document) -> None:
         if sentence.is_heading and BOILERPLATE_SECTION.match(text):
             sentence.boilerplate = in_section = True
             continue
-        listed = sentence.is_list_item or is_name_list(text) or bool(CONTACT.search(text))
-        if in_section and listed:
+        contact = CONTACT.search(text) is not None
+        name_list = is_name_list(text)
+        if in_section and (sentence.is_list_item or name_list or contact):
             sentence.boilerplate = True
             continue
         in_section = False
-        if (
-            EXPERTS_LIST.match(text)
-            or is_name_list(text)
-            or (CONTACT.search(text) and not has_narrative_verb(text))
-        ):
+        if EXPERTS_LIST.match(text) or name_list or (contact and not has_narrative_verb(text)):
             sentence.boilerplate = True
 
 
 def is_name_list(text: str) -> bool:
     """A line of three or more capitalised names separated by commas, with no verb."""
+    if text.count(",") + text.count(";") < 2:
+        return False
     parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     if len(parts) < 3:
         return False
-    capitalised = sum(
-        1 for p in parts if re.match(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’\-]*\s*){2,5}(?:\([^)]*\))?\.?$", p)
-    )
+    capitalised = sum(1 for p in parts if LISTED_NAME.match(p))
     return capitalised >= len(parts) * 0.9
 
 
@@ -155,7 +153,9 @@ def has_narrative_verb(text: str) -> bool:
 
 def read_header(doc: Document) -> None:
     head = doc.sentences[:HEADER_SEARCH]
-    dateline = next((s for s in head if is_dateline(s)), None)
+    dateline = next((s for s in head if is_dateline(s)), None) or next(
+        (s for s in head[:15] if s.is_heading and is_dateline(s, fallback=True)), None
+    )
     if dateline is not None:
         doc.published = parse_date_line(dateline_text(dateline.text), doc.language or "en")
         dateline.boilerplate = dateline.is_heading
@@ -174,11 +174,12 @@ def read_header(doc: Document) -> None:
     doc.publisher = find_publisher(doc)
 
 
-def is_dateline(sentence: Sentence) -> bool:
+def is_dateline(sentence: Sentence, *, fallback: bool = False) -> bool:
+    """A short line (or a "CITY (date) –" opening) that holds one full date."""
     text = dateline_text(sentence.text)
-    if len(text) > 90:
+    if len(text) > 90 or not re.search(r"\d{4}", text):
         return False
-    return parse_date_line(text) is not None if re.search(r"\d{4}", text) else False
+    return parse_date_line(text, fallback=fallback) is not None
 
 
 def dateline_text(text: str) -> str:

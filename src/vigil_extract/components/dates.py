@@ -33,6 +33,8 @@ YEAR_QUALIFIERS = (
     r"(?i:in|since|during|early|late|mid|en|desde|durante|depuis|в|с|around|by|until|до|hasta|"
     r"throughout|the\s+end\s+of|the\s+beginning\s+of|end\s+of|beginning\s+of)"
 )
+RANGE_OPENED = re.compile(rf"{RANGE_OPENERS}\s+(?:(?i:the)\s+)?$")
+QUALIFIED = re.compile(rf"{QUALIFIERS}[\s-]+(?:(?i:de)\s+)?$")
 UNTIL_BEFORE = re.compile(
     r"(?i:until|till|through|jusqu'au|jusqu’au|jusqu'à|hasta\s+el|hasta|до|by|before|avant\s+le|antes\s+del)\s*$"
 )
@@ -42,11 +44,12 @@ LAW_AFTER = re.compile(r"^\s*(?:Act|Law|Code|Penal|Criminal|Constitution|on\s+th
 NEEDS_DIGIT = {"iso", "numeric", "day_month", "month_day", "year"}
 NEEDS_MONTH = {"day_month", "month_day", "month_year", "month_last_year"}
 WORDS = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
 
 
 def patterns_worth_running(text: str) -> set[str]:
     """Skip the costly patterns a sentence cannot match: no digit, or no month name."""
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = DIGIT.search(text) is not None
     has_month = not month_table().keys().isdisjoint(w.lower() for w in WORDS.findall(text))
     return {
         name
@@ -130,8 +133,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "day_month",
             re.compile(
-                rf"(?:(?P<opener>{RANGE_OPENERS})\s+)?(?:(?i:the)\s+)?(?<![\d.,:])"
-                rf"(?P<days>{DAY}(?:{LIST_JOINER}{DAY})*)\s+(?:(?i:of|de)\s+)?(?P<month>{month})\.?"
+                rf"(?<![\d.,:])(?P<days>{DAY}(?:{LIST_JOINER}{DAY})*)\s+(?:(?i:of|de)\s+)?(?P<month>{month})\.?"
                 rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d))?"
             ),
         ),
@@ -151,7 +153,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "month_year",
             re.compile(
-                rf"(?:(?P<qual>{QUALIFIERS})[\s-]+(?:(?i:de)\s+)?)?(?P<month>{month})"
+                rf"(?P<month>{month})"
                 rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d))?"
             ),
         ),
@@ -226,13 +228,13 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
         return ()
     if name in ("day_month", "month_day"):
         days = [int(re.sub(r"\D", "", d)) for d in re.findall(DAY, groups["days"])]
-        if is_range(groups.get("opener"), groups["days"]):
+        if is_range(opens_range(match), groups["days"]):
             days = days[:1]
         return tuple(RawDate(year, month, day) for day in days if 1 <= day <= 31)
     if name == "month_last_year":
         return (RawDate(None, month, None, relative="last_year"),)
     if name == "month_year":
-        if year is None and not groups.get("qual"):
+        if year is None and not QUALIFIED.search(match.string[max(0, match.start() - 30) : match.start()]):
             return ()
         if year is not None and LAW_AFTER.match(match.string[match.end() :]):
             return ()
@@ -240,8 +242,13 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
     return ()
 
 
-def is_range(opener: str | None, days: str) -> bool:
-    if opener:
+def opens_range(match: re.Match[str]) -> bool:
+    """ "from 3 to 5 May", "between 6 and 8 April": the words before the days open a range."""
+    return RANGE_OPENED.search(match.string[max(0, match.start() - 20) : match.start()]) is not None
+
+
+def is_range(opened: bool, days: str) -> bool:
+    if opened:
         return True
     joiners = set(re.findall(r"[^\d\s,a-zа-я]+|\b[a-zа-я]+\b", days.lower()))
     return bool(joiners & RANGE_WORDS)
@@ -328,13 +335,15 @@ def is_after(date: PartialDate, limit: PartialDate) -> bool:
     return a > b
 
 
-def parse_date_line(line: str, language: str = "en") -> PartialDate | None:
+def parse_date_line(line: str, language: str = "en", *, fallback: bool = True) -> PartialDate | None:
     """The single full date of a dateline; dateparser reads forms the fast path does not."""
     for found in find_dates(line, 0, language):
         for raw in found.dates:
             if raw.relative is None and raw.year and raw.day:
                 return PartialDate(raw.year, raw.month, raw.day)
     cleaned = line.strip()
+    if not fallback:
+        return None
     if not (6 <= len(cleaned) <= 40) or not re.search(r"\d", cleaned):
         return None
     import dateparser  # the slow fallback, loaded only when needed

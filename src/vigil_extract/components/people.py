@@ -88,12 +88,13 @@ def gender_words(language: str) -> dict[str, re.Pattern[str]]:
 def find_people(doc: Document) -> Document:
     """Fill ``doc.defenders`` with the people the document is about."""
     language = doc.language or "en"
-    people = collect_people(doc, language)
+    runs = {id(s): name_runs(s.text, s.span.start) for s in doc.content_sentences()}
+    people = collect_people(doc, language, runs)
     count_mentions(doc, people)
     read_pronouns(doc, people, language)
     title = fold(doc.title or "")
     demands = fold(" ".join(d.text for d in doc.demands))
-    link_lists(doc, people)
+    link_lists(doc, people, runs)
     chosen = [
         p for p in people if looks_like_a_person(p) and is_defender(p, in_text(p, title), in_text(p, demands))
     ]
@@ -135,10 +136,10 @@ def is_place(name: str) -> bool:
     return any(m.span.start == 0 and m.span.end >= len(name) - 1 for m in find_places(name))
 
 
-def link_lists(doc: Document, people: list[Person]) -> None:
+def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
     """People named in one list ("A, B, C and D") are recorded as listed together."""
     for sentence in doc.content_sentences():
-        runs = name_runs(sentence.text, sentence.span.start)
+        runs = runs_of[id(sentence)]
         for first, second in pairwise(runs):
             between = doc.text[first.span.end : second.span.start]
             if not re.fullmatch(r"\s*(?:,|,?\s*and|et|y|и)\s*", between):
@@ -150,10 +151,10 @@ def link_lists(doc: Document, people: list[Person]) -> None:
                 b.listed_with.add(id(a))
 
 
-def collect_people(doc: Document, language: str) -> list[Person]:
+def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun]]) -> list[Person]:
     people: list[Person] = []
     for sentence in doc.content_sentences():
-        for run in name_runs(sentence.text, sentence.span.start):
+        for run in runs_of[id(sentence)]:
             person = next((p for p in people if same_person(p.tokens, run.tokens)), None)
             if person is None:
                 person = Person(run.tokens, run.text, run.span)

@@ -33,6 +33,7 @@ DEPLORED = re.compile(
     re.IGNORECASE,
 )
 NOMINAL_ENDINGS = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
+WORD = re.compile(r"[\w'’-]+")
 WORD_GAP = r"\s+(?:[\w'’.\-]+\s+){0,5}?"
 
 
@@ -86,6 +87,31 @@ def trigger_patterns(language: str) -> list[TriggerPattern]:
     ]
 
 
+@cache
+def patterns_by_anchor(language: str) -> tuple[dict[str, list[TriggerPattern]], list[TriggerPattern]]:
+    """Trigger patterns keyed by their first word; stems (``арестова*``) apart."""
+    by_word: dict[str, list[TriggerPattern]] = {}
+    stems: list[TriggerPattern] = []
+    table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
+    phrases = [phrase for entries in table.values() for phrase in entries]
+    for trigger, phrase in zip(trigger_patterns(language), phrases, strict=True):
+        if phrase.split()[0].endswith("*"):
+            stems.append(trigger)
+        else:
+            by_word.setdefault(trigger.anchor, []).append(trigger)
+    return by_word, stems
+
+
+def candidates(text: str, language: str) -> list[TriggerPattern]:
+    """Only the patterns whose first word occurs in the sentence."""
+    lowered = text.lower()
+    by_word, stems = patterns_by_anchor(language)
+    words = set(WORD.findall(lowered))
+    found = [trigger for word in words & by_word.keys() for trigger in by_word[word]]
+    found.extend(trigger for trigger in stems if trigger.anchor in lowered)
+    return found
+
+
 def reports_a_happening(text: str, start: int) -> bool:
     """False when the words before a trigger deny, wish, background or merely deplore it."""
     before = text[max(0, start - 60) : start]
@@ -100,11 +126,9 @@ def reports_a_happening(text: str, start: int) -> bool:
 
 def find_triggers(text: str, language: str) -> list[Trigger]:
     """The triggers of a sentence, longest first where they overlap."""
-    lowered = text.lower()
     found = [
         Trigger(trigger.type, match.start(), match.end(), trigger.nominal)
-        for trigger in trigger_patterns(language)
-        if trigger.anchor in lowered
+        for trigger in candidates(text, language)
         for match in trigger.pattern.finditer(text)
         if reports_a_happening(text, match.start())
     ]

@@ -1,0 +1,179 @@
+"""Extraction speed and memory, with baselines measured in the same run.
+
+    python benchmarks/extract.py [--docs 2000] [--ingest 10000] [--baseline-docs 60]
+
+Prints documents per second on one process and with two, peak resident memory, the same for
+the do-it-yourself baseline (spaCy's small English NER + dateparser.search_dates) when an
+English spaCy pipeline is installed (otherwise it says so and runs dateparser alone), and the
+time of `vigil ingest --jobs 2` over --ingest distinct appeals. Goals: >= 100 documents/s per
+process, < 300 MB resident, 10,000 appeals ingested in < 5 minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "eval" / "dev"
+SEED = ROOT.parent / "shared" / "seeds" / "000_7523c57377818e25.txt"
+
+
+def corpus_files() -> list[Path]:
+    files = sorted(CORPUS.glob("*.txt")) + sorted(CORPUS.glob("*.html")) + [SEED]
+    if not SEED.exists():
+        sys.exit("benchmarks need ../shared beside the checkout")
+    return files
+
+
+def repeated(files: list[Path], count: int) -> list[Path]:
+    return [files[i % len(files)] for i in range(count)]
+
+
+def extract_one(path: Path) -> int:
+    from vigil_extract import extract_file
+
+    return len(extract_file(path).events)
+
+
+def warm_worker() -> None:
+    extract_one(SEED)
+
+
+def rate_one_process(paths: list[Path]) -> tuple[float, float]:
+    """Documents per second after warm-up, and this process's peak resident memory (MB)."""
+    warm_worker()
+    start = time.perf_counter()
+    for path in paths:
+        extract_one(path)
+    elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return len(paths) / elapsed, peak_mb
+
+
+def rate_processes(paths: list[Path], jobs: int) -> float:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_worker) as pool:
+        list(pool.map(warm_worker_noop, range(jobs)))
+        start = time.perf_counter()
+        list(pool.map(extract_one, paths, chunksize=32))
+        return len(paths) / (time.perf_counter() - start)
+
+
+def warm_worker_noop(_: int) -> None:
+    return None
+
+
+def baseline_one(path: Path) -> int:
+    """The do-it-yourself pipeline: statistical NER for people, dateparser for dates."""
+    from dateparser.search import search_dates
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    found = search_dates(text, languages=["en"]) or []
+    nlp = spacy_pipeline()
+    people = [e for e in nlp(text).ents if e.label_ == "PERSON"] if nlp is not None else []
+    return len(found) + len(people)
+
+
+_NLP: object = None
+
+
+def spacy_pipeline():  # type: ignore[no-untyped-def]
+    global _NLP
+    if _NLP is None:
+        try:
+            import spacy
+
+            _NLP = spacy.load("en_core_web_sm", exclude=["parser", "lemmatizer"])
+        except (ImportError, OSError):
+            _NLP = False
+    return _NLP or None
+
+
+def rate_baseline(paths: list[Path]) -> tuple[float, float, str]:
+    label = "spaCy en_core_web_sm NER + dateparser.search_dates"
+    if spacy_pipeline() is None:
+        label = "dateparser.search_dates only (no English spaCy pipeline installed; NER part skipped)"
+    baseline_one(paths[0])
+    start = time.perf_counter()
+    for path in paths:
+        baseline_one(path)
+    rate = len(paths) / (time.perf_counter() - start)
+    return rate, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, label
+
+
+def in_subprocess(function: str, count: int) -> dict[str, float | str]:
+    """Run one measurement in a fresh interpreter so memory figures do not mix."""
+    code = (
+        "import json, sys; sys.path.insert(0, %r); from benchmarks import extract as b;"
+        "files = b.repeated(b.corpus_files(), %d);"
+        "result = b.%s(files); print(json.dumps(result))"
+    ) % (str(ROOT), count, function)
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    values = json.loads(output.stdout.strip().splitlines()[-1])
+    return dict(zip(("rate", "peak_mb", "label"), values, strict=False))
+
+
+def distinct_appeals(directory: Path, count: int) -> list[Path]:
+    """``count`` different files (a reference line makes each one unique)."""
+    files = corpus_files()
+    paths = []
+    for index in range(count):
+        source = files[index % len(files)]
+        target = directory / f"{index:06d}{source.suffix}"
+        data = source.read_bytes()
+        marker = f"\n\nReference: BENCH-{index:06d}\n".encode()
+        target.write_bytes(data.replace(b"</body>", marker + b"</body>") if source.suffix == ".html" else data + marker)
+        paths.append(target)
+    return paths
+
+
+def ingest_seconds(count: int) -> float:
+    vigil = Path(sys.executable).parent / "vigil"
+    with tempfile.TemporaryDirectory() as tmp:
+        home, inbox = Path(tmp) / "store", Path(tmp) / "inbox"
+        inbox.mkdir()
+        paths = distinct_appeals(inbox, count)
+        env = {**os.environ, "VIGIL_HOME": str(home)}
+        env.pop("VIGIL_DATABASE_URL", None)
+        subprocess.run([str(vigil), "init"], env=env, check=True, capture_output=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [str(vigil), "ingest", "--jobs", "2", *map(str, paths)], env=env, check=True, capture_output=True
+        )
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--baseline-docs", type=int, default=60)
+    parser.add_argument("--ingest", type=int, default=10000)
+    args = parser.parse_args()
+
+    paths = repeated(corpus_files(), args.docs)
+    ours = in_subprocess("rate_one_process", args.docs)
+    two = rate_processes(paths, 2)
+    base = in_subprocess("rate_baseline", args.baseline_docs)
+    print(f"documents: {args.docs} (development corpus repeated); baseline on {args.baseline_docs}")
+    print(f"vigil_extract, 1 process : {ours['rate']:8.1f} docs/s   peak {ours['peak_mb']:.0f} MB")
+    print(f"vigil_extract, 2 processes: {two:8.1f} docs/s")
+    print(f"baseline ({base['label']}): {base['rate']:8.1f} docs/s   peak {base['peak_mb']:.0f} MB")
+    print(f"ratio, 1 process vs baseline: {ours['rate'] / base['rate']:.1f}x")
+    print(f"goal >= 100 docs/s per process: {'met' if ours['rate'] >= 100 else 'NOT met'}; "
+          f"< 300 MB: {'met' if ours['peak_mb'] < 300 else 'NOT met'}")
+    if args.ingest:
+        seconds = ingest_seconds(args.ingest)
+        print(f"vigil ingest --jobs 2 of {args.ingest} distinct appeals: {seconds:.0f} s "
+              f"({args.ingest / seconds:.1f} docs/s; goal < 300 s: {'met' if seconds < 300 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()
