@@ -112,10 +112,10 @@ def rate_baseline(paths: list[Path]) -> tuple[float, float, str]:
 def in_subprocess(function: str, count: int) -> dict[str, float | str]:
     """Run one measurement in a fresh interpreter so memory figures do not mix."""
     code = (
-        "import json, sys; sys.path.insert(0, %r); from benchmarks import extract as b;"
-        "files = b.repeated(b.corpus_files(), %d);"
-        "result = b.%s(files); print(json.dumps(result))"
-    ) % (str(ROOT), count, function)
+        f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); from benchmarks import extract as b;"
+        f"files = b.repeated(b.corpus_files(), {count});"
+        f"result = b.{function}(files); print(json.dumps(result))"
+    )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     values = json.loads(output.stdout.strip().splitlines()[-1])
     return dict(zip(("rate", "peak_mb", "label"), values, strict=False))
@@ -130,7 +130,8 @@ def distinct_appeals(directory: Path, count: int) -> list[Path]:
         target = directory / f"{index:06d}{source.suffix}"
         data = source.read_bytes()
         marker = f"\n\nReference: BENCH-{index:06d}\n".encode()
-        target.write_bytes(data.replace(b"</body>", marker + b"</body>") if source.suffix == ".html" else data + marker)
+        unique = data.replace(b"</body>", marker + b"</body>") if source.suffix == ".html" else data + marker
+        target.write_bytes(unique)
         paths.append(target)
     return paths
 
@@ -152,7 +153,9 @@ def ingest_seconds(count: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--baseline-docs", type=int, default=60)
     parser.add_argument("--ingest", type=int, default=10000)

@@ -64,8 +64,9 @@ STOPWORDS = {
         "su",
     },
 }
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?\s*[:+(\d]"
+    r"\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?\s*[:+(\d]"
     r"|\+\d[\d ()-]{6,}|\b(?:registered|company no|charity no|chy \d|©|all rights reserved|"
     r"cookies?|subscribe|newsletter|follow us|share this|donate|índice|index:|ua:|au:)",
     re.IGNORECASE,
@@ -126,7 +127,7 @@ def mark_boilerplate(doc: Document) -> None:
         if sentence.is_heading and BOILERPLATE_SECTION.match(text):
             sentence.boilerplate = in_section = True
             continue
-        contact = CONTACT.search(text) is not None
+        contact = is_contact(text)
         name_list = is_name_list(text)
         if in_section and (sentence.is_list_item or name_list or contact):
             sentence.boilerplate = True
@@ -134,6 +135,11 @@ def mark_boilerplate(doc: Document) -> None:
         in_section = False
         if EXPERTS_LIST.match(text) or name_list or (contact and not has_narrative_verb(text)):
             sentence.boilerplate = True
+
+
+def is_contact(text: str) -> bool:
+    """An e-mail address, a web address, a phone number or a registration line."""
+    return ("@" in text and EMAIL.search(text) is not None) or CONTACT.search(text) is not None
 
 
 def is_name_list(text: str) -> bool:

@@ -172,6 +172,16 @@ def relative_patterns(language: str) -> list[tuple[re.Pattern[str], dict[str, ob
     return [(re.compile(rule["pattern"], re.IGNORECASE), rule) for rule in rules]
 
 
+@cache
+def any_relative(language: str) -> re.Pattern[str]:
+    """All relative phrases of a language in one pattern: one scan decides whether to look closer."""
+    plain = [
+        re.sub(r"\(\?P<\w+>", "(?:", rule["pattern"])
+        for rule in vocab.load("dates")["relative"].get(language, [])
+    ]
+    return re.compile("|".join(plain) or "(?!)", re.IGNORECASE)
+
+
 def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMention]:
     """Every date written in ``text``; spans are shifted by ``offset``."""
     found: list[tuple[int, int, RawMention]] = []
@@ -183,7 +193,9 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
             dates = read_match(name, match)
             if dates:
                 found.append((match.start(), match.end(), mention(text, match, dates, offset)))
-    for pattern, rule in relative_patterns(language) + (relative_patterns("en") if language != "en" else []):
+    languages = (language, "en") if language != "en" else ("en",)
+    rules = [r for lang in languages if any_relative(lang).search(text) for r in relative_patterns(lang)]
+    for pattern, rule in rules:
         for match in pattern.finditer(text):
             date = relative_date(match, rule, language)
             if date is not None:

@@ -233,22 +233,21 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
     """Every mention of each person, by full name, by surname and by a unique first name."""
     surnames = Counter(token_key(p.tokens[-1]) for p in people)
     firsts = Counter(token_key(p.tokens[0]) for p in people)
+    by_surname = {token_key(p.tokens[-1]): p for p in people if surnames[token_key(p.tokens[-1])] == 1}
+    by_first = {
+        key: p for p in people if firsts[key := token_key(p.tokens[0])] == 1 and len(key) > 3
+    }
     for sentence in doc.content_sentences():
-        for match in re.finditer(r"[^\W\d_][\w'’\-]*", sentence.text):
+        for match in CAPITALISED.finditer(sentence.text):
             key = token_key(match.group())
-            if not match.group()[0].isupper():
-                continue
-            for person in people:
-                last, first = token_key(person.tokens[-1]), token_key(person.tokens[0])
-                unique = (key == last and surnames[key] == 1) or (
-                    key == first and firsts[key] == 1 and len(key) > 3
-                )
-                if unique:
-                    span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
-                    if not any(m.start <= span.start < m.end + 40 for m in person.mentions[-1:]):
-                        person.mentions.append(span)
-                    if key == last:
-                        read_surname_title(sentence.text[: match.start()], person)
+            for person, is_surname in ((by_surname.get(key), True), (by_first.get(key), False)):
+                if person is None:
+                    continue
+                span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
+                if not any(m.start <= span.start < m.end + 40 for m in person.mentions[-1:]):
+                    person.mentions.append(span)
+                if is_surname:
+                    read_surname_title(sentence.text[: match.start()], person)
 
 
 def read_surname_title(before: str, person: Person) -> None:
@@ -300,6 +299,7 @@ def read_subject_pronouns(doc: Document, people: list[Person], language: str) ->
         person.male_cues += 0.5 * bool(patterns["male_pronoun"].search(opening))
 
 
+CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁĀ-ſ][\w'’\-]*")
 PRONOUN_DECLARATION = re.compile(r"\(\s*(she|he)\s*/\s*(?:her|him)\s*\)", re.IGNORECASE)
 
 

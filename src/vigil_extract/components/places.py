@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -173,6 +173,7 @@ def first_city(sentence: Sentence) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def country_of_name(name: str) -> str | None:
     """The country code a name alone refers to (``Kazakhstan``, ``Россия``), if any."""
     for match in find_places(name):
