@@ -64,6 +64,34 @@ STOPWORDS = {
         "su",
     },
 }
+LETTER = re.compile(r"[^\W\d_]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CONTACT_HINTS = (
+    "www.",
+    "http",
+    "phone",
+    "tel",
+    "fax",
+    "факс",
+    "тел",
+    "+",
+    "regist",
+    "company",
+    "charity",
+    "chy",
+    "©",
+    "reserved",
+    "cookie",
+    "subscri",
+    "newsletter",
+    "follow",
+    "share",
+    "donate",
+    "índice",
+    "index:",
+    "ua:",
+    "au:",
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 CONTACT = re.compile(
     r"\bwww\.|https?://|\b(?:phone|tel|fax|факс|тел|téléphone|teléfono)\b\.?\s*[:+(\d]"
@@ -107,11 +135,10 @@ def classify(doc: Document) -> Document:
 def detect_language(text: str) -> str | None:
     """The language of the text by its commonest function words (Cyrillic means Russian)."""
     sample = text[:20000]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = len(LETTER.findall(sample))
     if not letters:
         return None
-    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
-    if cyrillic > len(letters) * 0.3:
+    if len(CYRILLIC.findall(sample)) > letters * 0.3:
         return "ru"
     words = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
     scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
@@ -139,7 +166,10 @@ def mark_boilerplate(doc: Document) -> None:
 
 def is_contact(text: str) -> bool:
     """An e-mail address, a web address, a phone number or a registration line."""
-    return ("@" in text and EMAIL.search(text) is not None) or CONTACT.search(text) is not None
+    if "@" in text and EMAIL.search(text) is not None:
+        return True
+    lowered = text.lower()
+    return any(hint in lowered for hint in CONTACT_HINTS) and CONTACT.search(text) is not None
 
 
 def is_name_list(text: str) -> bool:

@@ -173,6 +173,11 @@ def relative_patterns(language: str) -> list[tuple[re.Pattern[str], dict[str, ob
 
 
 @cache
+def relative_keywords(language: str) -> frozenset[str]:
+    return frozenset(vocab.load("dates")["relative_keywords"].get(language, []))
+
+
+@cache
 def any_relative(language: str) -> re.Pattern[str]:
     """All relative phrases of a language in one pattern: one scan decides whether to look closer."""
     plain = [
@@ -194,7 +199,13 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
             if dates:
                 found.append((match.start(), match.end(), mention(text, match, dates, offset)))
     languages = (language, "en") if language != "en" else ("en",)
-    rules = [r for lang in languages if any_relative(lang).search(text) for r in relative_patterns(lang)]
+    words = {w.lower() for w in WORDS.findall(text)}
+    rules = [
+        rule
+        for lang in languages
+        if not words.isdisjoint(relative_keywords(lang)) and any_relative(lang).search(text)
+        for rule in relative_patterns(lang)
+    ]
     for pattern, rule in rules:
         for match in pattern.finditer(text):
             date = relative_date(match, rule, language)

@@ -234,9 +234,7 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
     surnames = Counter(token_key(p.tokens[-1]) for p in people)
     firsts = Counter(token_key(p.tokens[0]) for p in people)
     by_surname = {token_key(p.tokens[-1]): p for p in people if surnames[token_key(p.tokens[-1])] == 1}
-    by_first = {
-        key: p for p in people if firsts[key := token_key(p.tokens[0])] == 1 and len(key) > 3
-    }
+    by_first = {key: p for p in people if firsts[key := token_key(p.tokens[0])] == 1 and len(key) > 3}
     for sentence in doc.content_sentences():
         for match in CAPITALISED.finditer(sentence.text):
             key = token_key(match.group())
