@@ -62,7 +62,7 @@ MERGED_GROUPS = {
     "sentence": "sentence_group",
 }
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
-AFTER_PENALTY = 40
+AFTER_PENALTY = 15
 
 
 @cache
@@ -111,12 +111,17 @@ def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMen
 
     def distance(mention: DateMention) -> int:
         if mention.span.end <= start:
-            return start - mention.span.end
-        gap = max(mention.span.start - end, 0)
-        crosses_clause = ";" in sentence.text[trigger.end : trigger.end + gap]
-        return gap + AFTER_PENALTY + (1000 if crosses_clause else 0)
+            between = doc_slice(sentence, mention.span.end, start)
+            return start - mention.span.end + (1000 if ";" in between else 0)
+        between = doc_slice(sentence, end, mention.span.start)
+        return len(between) + AFTER_PENALTY + (1000 if ";" in between else 0)
 
     return min(mentions, key=distance) if mentions else None
+
+
+def doc_slice(sentence: Sentence, start: int, end: int) -> str:
+    """Text of the sentence between two document offsets."""
+    return sentence.text[max(start - sentence.span.start, 0) : max(end - sentence.span.start, 0)]
 
 
 def about_someone_else(doc: Document, sentence: Sentence, trigger: Trigger) -> bool:

@@ -110,7 +110,7 @@ def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
     while queue:
         for other in by_id[queue.pop()].listed_with - chosen:
             person = by_id[other]
-            if not (person.official or person.lawyer_of):
+            if not (person.official or person.lawyer_of or names_a_place(person)):
                 chosen.add(other)
                 queue.append(other)
     return chosen
@@ -118,9 +118,7 @@ def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
 
 def looks_like_a_person(person: Person) -> bool:
     """Something in the text treats the name as a person's: a title, a role, a pronoun, a list."""
-    if person.tokens[0].lower() in word_list("place_prefixes"):
-        return False
-    if country_of_name(person.name) or is_place(person.name):
+    if names_a_place(person):
         return False
     return bool(
         person.honorifics
@@ -130,6 +128,13 @@ def looks_like_a_person(person: Person) -> bool:
         or person.male_cues
         or person.listed_with
     )
+
+
+def names_a_place(person: Person) -> bool:
+    """ "Santa Rita do Mearim", "Papua New Guinea", "Bukidnon": a place, not a person."""
+    if person.tokens[0].lower() in word_list("place_prefixes"):
+        return True
+    return country_of_name(person.name) is not None or is_place(person.name)
 
 
 def is_place(name: str) -> bool:

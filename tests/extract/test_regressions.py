@@ -1,0 +1,111 @@
+"""Regression tests: each guards a miss found on the development corpus, written as a new text."""
+
+from __future__ import annotations
+
+from vigil_extract import extract_text
+
+HEAD = "12 June 2025\n\nRuritania: defenders at risk\n\n"
+
+
+def events_of(body: str, demands: str = "") -> set[tuple[str, str]]:
+    text = HEAD + body + (f"\n\nWe urge the authorities to:\n\n1. Release {demands};\n" if demands else "")
+    return {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+
+
+def test_a_phone_in_a_narrative_sentence_is_not_a_contact_line() -> None:
+    found = events_of("On 10 May 2025, officers searched her home and seized her mobile phone and laptop.")
+    assert ("2025-05-10", "raid") in found
+
+
+def test_a_verdict_with_the_name_inside_the_phrase() -> None:
+    found = events_of(
+        "On 6 May 2025, the tribunal found Ms. Lea Example guilty of defamation.", "Lea Example"
+    )
+    assert ("2025-05-06", "conviction") in found
+
+
+def test_a_date_right_after_the_trigger_beats_an_earlier_one() -> None:
+    body = "In 2016, he was sentenced to three years; he was released in March 2019 under a pardon."
+    found = events_of(body)
+    assert ("2019-03", "release") in found and ("2016", "release") not in found
+
+
+def test_a_side_clause_and_a_wish_are_not_events() -> None:
+    body = (
+        "On 11 May 2025, while the defenders were held at the station, an officer slapped Tom Example. "
+        "They must be released immediately."
+    )
+    found = events_of(body, "Tom Example")
+    assert ("2025-05-11", "physical_attack") in found
+    assert not any(kind in ("detention", "release") for _, kind in found)
+
+
+def test_what_is_only_condemned_is_not_an_event() -> None:
+    body = "GENEVA (10 April 2025) – UN experts today condemned the killing of journalist Ana Example."
+    assert ("2025-04-10", "killing") not in events_of(body, "Ana Example")
+
+
+def test_a_killing_of_someone_else_named_in_passing_is_not_the_defenders_event() -> None:
+    body = (
+        "On 13 May 2024, woman human rights defender Ana Example took part in a peaceful protest against "
+        "the violent killing of Maria Other by her husband."
+    )
+    found = events_of(body, "Ana Example")
+    assert ("2024-05-13", "protest") in found and ("2024-05-13", "killing") not in found
+
+
+def test_everyone_listed_with_a_defender_is_a_defender() -> None:
+    body = (
+        "I am concerned about the detention of Tatu Example, Rudo Example, Farai Other and Nyasha Sample. "
+        "They were arrested on 14 July 2024."
+    )
+    text = HEAD + body + "\n\nWe urge the authorities to:\n\n1. Release Tatu Example;\n"
+    assert [d.name for d in extract_text(text).defenders] == [
+        "Tatu Example",
+        "Rudo Example",
+        "Farai Other",
+        "Nyasha Sample",
+    ]
+
+
+def test_declared_pronouns_give_gender() -> None:
+    body = (
+        "On 2 May 2025, police arrested activist Rudo Example.\n\nNAMES AND PRONOUNS: Rudo Example (she/her)"
+    )
+    text = HEAD + body + "\n\nWe urge the authorities to:\n\n1. Release Rudo Example;\n"
+    assert [(d.name, d.gender) for d in extract_text(text).defenders] == [("Rudo Example", "female")]
+
+
+def test_a_name_after_an_institution_word_is_not_a_person() -> None:
+    body = "On 2 May 2025, police raided Radio Sol Naciente and arrested journalist Juan Example."
+    text = (
+        HEAD + body + "\n\nWe urge the authorities to:\n\n1. Protect Juan Example and Radio Sol Naciente;\n"
+    )
+    assert [d.name for d in extract_text(text).defenders] == ["Juan Example"]
+
+
+def test_a_place_named_like_a_saint_is_not_a_person() -> None:
+    body = (
+        "On 2 May 2025, gunmen fired shots at the house of land defender Dora Example in Santa Rita do Campo. "
+        "She was not hurt."
+    )
+    text = (
+        HEAD + body + "\n\nWe urge the authorities to:\n\n1. Protect Dora Example and Santa Rita do Campo;\n"
+    )
+    assert [d.name for d in extract_text(text).defenders] == ["Dora Example"]
+
+
+def test_html_page_headline_and_date_come_before_the_article() -> None:
+    from vigil_extract.read.html import read_html
+
+    page = (
+        "<html><head><title>Ruritania: journalist detained</title>"
+        '<meta property="article:published_time" content="2025-05-14"></head><body>'
+        "<article><p>On 10 May 2025, police arrested journalist Ana Example in the capital and took "
+        "her to a police station, where she was questioned for six hours about her sources.</p>"
+        "<p>She has been held since then without charge, and her lawyer has not been allowed to see her.</p>"
+        "</article></body></html>"
+    )
+    text, title = read_html(page)
+    assert title == "Ruritania: journalist detained"
+    assert text.startswith("2025-05-14\n\nRuritania: journalist detained\n\n")
