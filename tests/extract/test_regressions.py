@@ -86,8 +86,8 @@ def test_a_name_after_an_institution_word_is_not_a_person() -> None:
 
 def test_a_place_named_like_a_saint_is_not_a_person() -> None:
     body = (
-        "On 2 May 2025, gunmen fired shots at the house of land defender Dora Example in Santa Rita do Campo. "
-        "She was not hurt."
+        "On 2 May 2025, gunmen fired shots at the house of land defender Dora Example "
+        "in Santa Rita do Campo. She was not hurt."
     )
     text = (
         HEAD + body + "\n\nWe urge the authorities to:\n\n1. Protect Dora Example and Santa Rita do Campo;\n"
