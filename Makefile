@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups
 
-.PHONY: install run test test-postgres lint lock docs clean
+.PHONY: install run test lint lock docs messages bench clean
 
 install: $(STAMP)
 
@@ -37,6 +37,14 @@ lint: install
 
 docs: install
 	$(BIN)/python -m vigil.cli.reference > docs/cli.md
+
+messages: install
+	$(BIN)/python scripts/catalogues.py
+	$(BIN)/pybabel compile -d src/vigil/locale -D django
+
+bench: install
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/render.py
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.admin import audit_app, user_app
+from vigil.cli.appeals import appeal_app, authority_app, due
 from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
@@ -30,10 +31,13 @@ app.command()(ingest)
 app.command()(search)
 app.command()(export)
 app.command()(serve)
+app.command()(due)
 app.add_typer(case_app, name="case")
 app.add_typer(defender_app, name="defender")
 app.add_typer(audit_app, name="audit")
 app.add_typer(user_app, name="user")
+app.add_typer(appeal_app, name="appeal")
+app.add_typer(authority_app, name="authority")
 
 
 @app.callback()

@@ -43,7 +43,21 @@ def init(
         typer.echo(f"admin account: {user.username}  password: {password}")
         typer.echo("(shown once: write it down now)")
     if demo:
+        load_demo_profile()
         load_demo()
+
+
+def load_demo_profile() -> None:
+    """The fictional publisher of the demo, and fictional addressees, if none are set."""
+    from vigil.appeals.demo import DEMO_AUTHORITIES, DEMO_PROFILE
+    from vigil.appeals.models import Authority, OrganisationProfile
+    from vigil.appeals.registry import do_add_authority, do_set_profile
+
+    if not OrganisationProfile.objects.exists():
+        do_set_profile(acting_user=None, **DEMO_PROFILE)
+    if not Authority.objects.exists():
+        for authority in DEMO_AUTHORITIES:
+            do_add_authority(acting_user=None, **authority)
 
 
 def load_demo() -> None:

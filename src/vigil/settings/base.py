@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "vigil.cases",
     "vigil.intake",
     "vigil.search",
+    "vigil.appeals",
     "vigil.web",
 ]
 
@@ -75,6 +76,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
 TIME_ZONE = "UTC"

@@ -63,6 +63,8 @@ MERGED_GROUPS = {
 }
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
 AFTER_PENALTY = 15
+NO_AGENT = {"protest", "release", "acquittal"}
+OTHERS_CLAUSE = re.compile(r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$")
 
 
 @cache
@@ -95,6 +97,8 @@ def find_events(doc: Document) -> Document:
                     continue
                 if trigger.nominal and about_someone_else(doc, sentence, trigger):
                     continue
+                if in_someone_elses_clause(doc, sentence, trigger):
+                    continue
                 for date in mention.dates:
                     events.append(build_event(doc, sentence, trigger, mention, date, language))
         foreground = [m for m in mentions if not m.background]
@@ -117,6 +121,15 @@ def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMen
         return len(between) + AFTER_PENALTY + (1000 if ";" in between else 0)
 
     return min(mentions, key=distance) if mentions else None
+
+
+def in_someone_elses_clause(doc: Document, sentence: Sentence, trigger: Trigger) -> bool:
+    """ "..., Kuandyk Bishimbayev, who was on trial": a relative clause about someone else."""
+    match = OTHERS_CLAUSE.search(sentence.text[max(0, trigger.start - 80) : trigger.start])
+    if not match:
+        return False
+    named = match.group(1).lower()
+    return not any(d.name.split()[-1].lower() in named for d in doc.defenders)
 
 
 def doc_slice(sentence: Sentence, start: int, end: int) -> str:
@@ -147,7 +160,7 @@ def build_event(
         type=trigger.type,
         evidence=sentence.span,
         location=first_city(sentence),
-        perpetrator=perpetrator(sentence, trigger, mention),
+        perpetrator=perpetrator(sentence, trigger, mention) if trigger.type not in NO_AGENT else None,
         victims=victims(doc, sentence),
         legal_basis=legal_basis(sentence.text, language),
         duration=duration(sentence.text, trigger) if trigger.type in DURATION_TYPES else None,

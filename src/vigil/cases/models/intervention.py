@@ -32,6 +32,17 @@ class Intervention(Record):
     addressees = models.JSONField(default=list, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    supersedes = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="superseded_by"
+    )
+    sections = models.JSONField(default=dict, blank=True)
+    act_before = models.DateField(null=True, blank=True)
+
+    @property
+    def is_ours(self) -> bool:
+        """An appeal this organisation composed (not another publisher's, read from a source)."""
+        return self.source_id is None
 
     def __str__(self) -> str:
         return self.title or f"{self.kind} {self.pk}"

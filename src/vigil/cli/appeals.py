@@ -1,0 +1,207 @@
+"""``vigil appeal``, ``vigil authority`` and ``vigil due``: appeals out and what to follow up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from vigil.cli.context import acting_user, fail, require_store
+
+appeal_app = typer.Typer(help="Appeals: compose, render, review and publish.", no_args_is_help=True)
+authority_app = typer.Typer(help="The authorities that appeals are addressed to.", no_args_is_help=True)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"not a date (YYYY-MM-DD): {value!r}", code=2)
+        raise
+
+
+@appeal_app.command("render")
+def appeal_render(
+    case_id: Annotated[int, typer.Argument(help="The case's id.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="html, pdf, txt, md or eml.")] = "html",
+    lang: Annotated[str, typer.Option("--lang", help="en, fr, es or ru.")] = "en",
+    public: Annotated[bool, typer.Option("--public", help="Public records only, for publication.")] = False,
+    act_before: Annotated[
+        str | None, typer.Option("--act-before", help="YYYY-MM-DD, for a new draft.")
+    ] = None,
+) -> None:
+    """Render the case's current appeal (composing a draft first if there is none)."""
+    from vigil.appeals.choices import FORMATS, LANGUAGES
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", code=2)
+    if lang not in LANGUAGES:
+        fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", code=2)
+    deadline = parse_day(act_before)
+    require_store()
+    from vigil.appeals.models import OrganisationProfile
+    from vigil.appeals.render import render
+    from vigil.appeals.workflow import appeal_text, current_appeal, do_compose_draft
+    from vigil.cases.access import AccessDenied, access_case
+    from vigil.cases.actions.guard import NotAllowed
+
+    user = acting_user()
+    try:
+        case = access_case(user, case_id)
+        intervention = current_appeal(case) or do_compose_draft(
+            case, acting_user=user, language=lang, act_before=deadline
+        )
+    except (AccessDenied, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    appeal = appeal_text(intervention, lang, public=public)
+    output.write_bytes(render(appeal, OrganisationProfile.current(), fmt=fmt, public=public))
+    level = "public" if public else "confidential"
+    typer.echo(
+        f"{output}: appeal {intervention.pk} v{intervention.version} ({intervention.status}), {lang}, {level}"
+    )
+
+
+@appeal_app.command("list")
+def appeal_list(case_id: Annotated[int, typer.Argument(help="The case's id.")]) -> None:
+    """The versions of the case's appeal, newest first."""
+    require_store()
+    from vigil.cases.access import AccessDenied, access_case
+
+    try:
+        case = access_case(acting_user(), case_id)
+    except AccessDenied as exc:
+        fail(str(exc))
+        return
+    for item in case.interventions.filter(source__isnull=True).order_by("-version", "-id"):
+        published = item.published_at.date().isoformat() if item.published_at else "-"
+        typer.echo(
+            f"appeal {item.pk}  v{item.version}  {item.status:<10} published {published}  {item.title}"
+        )
+
+
+@appeal_app.command("advance")
+def appeal_advance(intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")]) -> None:
+    """Move an appeal one step: draft → in review → approved → published."""
+    require_store()
+    from vigil.appeals.workflow import WorkflowError, do_advance
+    from vigil.cases.actions.guard import NotAllowed
+
+    intervention = accessible_appeal(intervention_id)
+    try:
+        do_advance(intervention, acting_user=acting_user())
+    except (WorkflowError, NotAllowed) as exc:
+        fail(str(exc))
+    typer.echo(f"appeal {intervention.pk} is now {intervention.status}")
+
+
+@appeal_app.command("new-version")
+def appeal_new_version(
+    intervention_id: Annotated[int, typer.Argument(help="A published appeal's id.")],
+) -> None:
+    """Start a new draft that supersedes a published appeal."""
+    require_store()
+    from vigil.appeals.workflow import WorkflowError, do_new_version
+
+    try:
+        draft = do_new_version(accessible_appeal(intervention_id), acting_user=acting_user())
+    except WorkflowError as exc:
+        fail(str(exc))
+        return
+    typer.echo(f"appeal {draft.pk} v{draft.version} (draft) supersedes appeal {intervention_id}")
+
+
+@appeal_app.command("demands")
+def appeal_demands(
+    intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
+    demand: Annotated[list[str], typer.Option("--demand", help="A demand, in order; repeat the option.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language the demands are written in.")] = "en",
+) -> None:
+    """Replace an appeal's demands (as typed, in this order)."""
+    require_store()
+    from vigil.appeals.workflow import WorkflowError, do_edit_demands
+
+    try:
+        do_edit_demands(accessible_appeal(intervention_id), demand, acting_user=acting_user(), language=lang)
+    except WorkflowError as exc:
+        fail(str(exc))
+    typer.echo(f"appeal {intervention_id}: {len(demand)} demands")
+
+
+def accessible_appeal(intervention_id: int):  # type: ignore[no-untyped-def]
+    from vigil.cases.access import readable_cases
+    from vigil.cases.models import Intervention
+
+    found = Intervention.objects.filter(pk=intervention_id, case__in=readable_cases(acting_user())).first()
+    if found is None:
+        fail(f"no appeal {intervention_id}")
+    return found
+
+
+@authority_app.command("add")
+def authority_add(
+    country: Annotated[str, typer.Argument(help="ISO country code, e.g. KZ.")],
+    title: Annotated[str, typer.Option("--title", help="e.g. Prosecutor General.")],
+    name: Annotated[str, typer.Option("--name")] = "",
+    institution: Annotated[str, typer.Option("--institution")] = "",
+    address: Annotated[str, typer.Option("--address", help="Postal address; use \\n between lines.")] = "",
+    email: Annotated[str, typer.Option("--email")] = "",
+    fax: Annotated[str, typer.Option("--fax")] = "",
+) -> None:
+    """Add an authority to the registry."""
+    require_store()
+    from vigil.appeals.registry import do_add_authority
+
+    authority = do_add_authority(
+        acting_user=acting_user(),
+        country=country.upper(),
+        title=title,
+        name=name,
+        institution=institution,
+        postal_address=address.replace("\\n", "\n"),
+        email=email,
+        fax=fax,
+    )
+    typer.echo(f"authority {authority.pk}: {authority}")
+
+
+@authority_app.command("list")
+def authority_list(country: Annotated[str | None, typer.Argument(help="ISO country code.")] = None) -> None:
+    """The authorities registry, by country."""
+    require_store()
+    from vigil.appeals.models import Authority
+
+    authorities = Authority.objects.all()
+    if country:
+        authorities = authorities.filter(country=country.upper())
+    for authority in authorities:
+        typer.echo(
+            f"{authority.pk:>4}  {authority.country}  {authority.title}  {authority.name}  {authority.email}"
+        )
+
+
+def due(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    today: Annotated[str | None, typer.Option("--today", help="YYYY-MM-DD instead of today.")] = None,
+) -> None:
+    """Follow-ups that are overdue, due soon or upcoming, on the cases you may see."""
+    day = parse_day(today)
+    require_store()
+    from django.utils import timezone
+
+    from vigil.followups.due import due_list
+
+    items = due_list(acting_user(), today=day or timezone.localdate())
+    if as_json:
+        typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    for item in items:
+        typer.echo(
+            f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}"
+        )
