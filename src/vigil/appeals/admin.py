@@ -19,11 +19,11 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             action = f"{obj._meta.model_name}.{'change' if change else 'create'}"
-            record(action, acting_user=request.user, instance=obj)  # type: ignore[arg-type]
+            record(action, acting_user=request.user, instance=obj)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         with transaction.atomic():
-            record(f"{obj._meta.model_name}.delete", acting_user=request.user, instance=obj)  # type: ignore[arg-type]
+            record(f"{obj._meta.model_name}.delete", acting_user=request.user, instance=obj)
             super().delete_model(request, obj)
 
 

@@ -114,8 +114,12 @@ def names_of(defenders: list[DefenderFacts], language: str) -> str:
     return format_list([d.name for d in defenders], locale=BABEL_LOCALE[language]) if defenders else ""
 
 
-AUXILIARIES = {"en": ("was ", "were "), "fr": ("a été ", "ont été "), "es": ("fue ", "fueron "),
-               "ru": ("была ", "был ", "были ")}
+AUXILIARIES = {
+    "en": ("was ", "were "),
+    "fr": ("a été ", "ont été "),
+    "es": ("fue ", "fueron "),
+    "ru": ("была ", "был ", "были "),
+}
 ARTICLES = ("The ", "A ", "An ", "Les ", "Le ", "La ", "El ", "Los ", "Las ")
 
 
@@ -142,7 +146,7 @@ def joined_clauses(clauses: list[str], language: str) -> str:
     """ "was arrested, charged and sentenced": a shared auxiliary is said once."""
     first = clauses[0]
     auxiliary = next((a for a in AUXILIARIES.get(language, ()) if first.startswith(a)), None)
-    rest = [c[len(auxiliary):] if auxiliary and c.startswith(auxiliary) else c for c in clauses[1:]]
+    rest = [c[len(auxiliary) :] if auxiliary and c.startswith(auxiliary) else c for c in clauses[1:]]
     return str(format_list([first, *rest], locale=BABEL_LOCALE[language]))
 
 
@@ -266,7 +270,6 @@ ROLE_MSGIDS = {
     "co-founder": "co-founder of a human rights organisation",
     "founder": "founder of a human rights organisation",
     "coordinator": "coordinator of a human rights organisation",
-    "poet": "poet",
     "paralegal": "paralegal",
     "community leader": "community leader",
     "indigenous leader": "Indigenous leader",
@@ -314,7 +317,9 @@ def compose(
             language=language,
             headline=headline(facts, language),
             dateline=long_date(published, language),
-            summary=[day_sentence(group, defenders, language, introduce=True) for group in by_day(recent)[-1:]],
+            summary=[
+                day_sentence(group, defenders, language, introduce=True) for group in by_day(recent)[-1:]
+            ],
             background=background(defenders, language),
             narrative=[day_sentence(group, defenders, language) for group in by_day(recent)[:-1]],
             context=[day_sentence(group, defenders, language) for group in by_day(earlier)],
@@ -346,10 +351,11 @@ def choose_demands(
     names = names_of(facts.defenders, language)
     country = country_name(facts.country, language)
     table = library("demands")[language]
-    chosen = [
+    chosen = [  # in the library's order: release first, general guarantees last
         text.format(names=names, country=country)
-        for violation in facts.violations
-        for text in table.get(violation, [])
+        for violation, texts in table.items()
+        if violation in facts.violations
+        for text in texts
     ]
     chosen += [text.format(names=names, country=country) for text in table["always"]]
     return chosen, language

@@ -52,7 +52,7 @@ class CaseFacts:
 
 def gather(case: Case, *, public: bool) -> CaseFacts:
     """The case's facts; with ``public``, public records only."""
-    allowed = [Confidentiality.PUBLIC] if public else [c.value for c in Confidentiality]
+    allowed: list[str] = [Confidentiality.PUBLIC.value] if public else [c.value for c in Confidentiality]
     facts = CaseFacts(case_id=case.pk, country=case.country)
     for person in case.defenders.filter(confidentiality__in=allowed).order_by("id"):
         organisations = tuple(
@@ -89,8 +89,8 @@ def gather(case: Case, *, public: bool) -> CaseFacts:
         facts.demands_language = source_appeal.language
     from vigil.cases.vocabulary import violation_of
 
-    for event in facts.events:
-        violation = violation_of(event.type)
+    for fact in facts.events:
+        violation = violation_of(fact.type)
         if violation and violation not in facts.violations:
             facts.violations.append(violation)
     return facts

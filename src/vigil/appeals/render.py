@@ -7,6 +7,7 @@ The PDF comes from the same HTML through WeasyPrint, whose URL fetcher is limite
 from __future__ import annotations
 
 import base64
+import logging
 import textwrap
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -38,6 +39,9 @@ def render_html(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -
 def render_pdf(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
+
+    for name in ("weasyprint", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
     html = render_html(appeal, profile, public=public)
     fetcher = URLFetcher(allowed_protocols={"data"})
@@ -100,9 +104,9 @@ def render_email(appeal: Appeal, profile: OrganisationProfile, *, public: bool) 
         message["To"] = ", ".join(recipients)
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = make_msgid(domain="vigil.local")
-    message["Content-Language"] = appeal.language
     message.set_content(render_text(appeal, profile, public=public))
     message.add_alternative(render_html(appeal, profile, public=public), subtype="html")
+    message["Content-Language"] = appeal.language  # after set_content, which drops Content-* headers
     return bytes(message)
 
 

@@ -12,7 +12,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from vigil.appeals.compose import LANGUAGES, Appeal, choose_demands, compose
+from vigil.appeals.choices import LANGUAGES
+from vigil.appeals.compose import Appeal, choose_demands, compose
 from vigil.appeals.facts import gather
 from vigil.appeals.models import Authority, OrganisationProfile
 from vigil.audit.chain import record, snapshot

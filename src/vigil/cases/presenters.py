@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vigil.cases.access import readable_cases
-from vigil.cases.models import Case, Event, Person
+from vigil.cases.models import Case, Event, Intervention, Person
 from vigil.cases.roles import User
 
 
@@ -80,4 +80,17 @@ def defender_timeline(user: User | None, person: Person) -> dict[str, Any]:
     data["cases"] = [{"id": c.pk, "title": c.title} for c in cases]
     events = Event.objects.filter(case__in=cases).order_by("date", "id")
     data["timeline"] = [event_data(e) for e in events]
+    appeals = Intervention.objects.filter(case__in=cases, source__isnull=True).order_by("-version", "-id")
+    data["appeals"] = [
+        {
+            "id": a.pk,
+            "case_id": a.case_id,
+            "version": a.version,
+            "status": a.status,
+            "title": a.title,
+            "published_at": a.published_at.isoformat() if a.published_at else None,
+            "supersedes": a.supersedes_id,
+        }
+        for a in appeals
+    ]
     return data

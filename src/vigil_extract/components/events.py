@@ -64,7 +64,9 @@ MERGED_GROUPS = {
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
 AFTER_PENALTY = 15
 NO_AGENT = {"protest", "release", "acquittal"}
-OTHERS_CLAUSE = re.compile(r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$")
+OTHERS_CLAUSE = re.compile(
+    r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$"
+)
 
 
 @cache

@@ -122,9 +122,23 @@ def unit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(lines) == 1:
         return lines
     line_texts = [text[s:e] for s, e in lines]
+    if is_wrapped_heading(line_texts):
+        return [(start, end)]
     if any(LIST_MARKER.match(t) for t in line_texts) or all(len(t) < 60 for t in line_texts):
         return merge_continuations(text, lines)
     return [(start, end)]
+
+
+def is_wrapped_heading(lines: list[str]) -> bool:
+    """A headline wrapped onto a second short line: one heading, not two."""
+    return (
+        len(lines) == 2
+        and len(lines[0]) >= 60
+        and len(lines[1]) < 40
+        and sum(map(len, lines)) <= MAX_HEADING_CHARS
+        and not any(line.rstrip().endswith((".", ";", ",", ":")) for line in lines)
+        and not LIST_MARKER.match(lines[0])
+    )
 
 
 def merge_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -132,11 +146,12 @@ def merge_continuations(text: str, lines: list[tuple[int, int]]) -> list[tuple[i
     units: list[tuple[int, int]] = []
     for line_start, line_end in lines:
         line = text[line_start:line_end]
+        previous = text[units[-1][0] : units[-1][1]] if units else ""
         continues = (
             units
             and not LIST_MARKER.match(line)
-            and LIST_MARKER.match(text[units[-1][0] : units[-1][1]])
-            and line[:1].islower()
+            and LIST_MARKER.match(previous)
+            and (line[:1].islower() or not previous.rstrip().endswith((".", ";", ":", "!", "?")))
         )
         if continues:
             units[-1] = (units[-1][0], line_end)
@@ -151,7 +166,7 @@ def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
     is_heading = (
         not is_item
         and len(unit) <= MAX_HEADING_CHARS
-        and "\n" not in unit
+        and unit.count("\n") <= 1
         and not unit.rstrip().endswith((".", ";", ","))
     )
     if is_item or is_heading:
