@@ -170,12 +170,16 @@ def main() -> None:
     print(f"vigil_extract, 2 processes: {two:8.1f} docs/s")
     print(f"baseline ({base['label']}): {base['rate']:8.1f} docs/s   peak {base['peak_mb']:.0f} MB")
     print(f"ratio, 1 process vs baseline: {ours['rate'] / base['rate']:.1f}x")
-    print(f"goal >= 100 docs/s per process: {'met' if ours['rate'] >= 100 else 'NOT met'}; "
-          f"< 300 MB: {'met' if ours['peak_mb'] < 300 else 'NOT met'}")
+    print(
+        f"goal >= 100 docs/s per process: {'met' if ours['rate'] >= 100 else 'NOT met'}; "
+        f"< 300 MB: {'met' if ours['peak_mb'] < 300 else 'NOT met'}"
+    )
     if args.ingest:
         seconds = ingest_seconds(args.ingest)
-        print(f"vigil ingest --jobs 2 of {args.ingest} distinct appeals: {seconds:.0f} s "
-              f"({args.ingest / seconds:.1f} docs/s; goal < 300 s: {'met' if seconds < 300 else 'NOT met'})")
+        print(
+            f"vigil ingest --jobs 2 of {args.ingest} distinct appeals: {seconds:.0f} s "
+            f"({args.ingest / seconds:.1f} docs/s; goal < 300 s: {'met' if seconds < 300 else 'NOT met'})"
+        )
 
 
 if __name__ == "__main__":

@@ -188,3 +188,12 @@ def test_follow_ups_from_the_facts_and_the_act_before_date(seed_case: Case) -> N
     states = {(d["kind"], d["state"]) for d in due}
     assert ("expected_release", "overdue") in states and ("act_before", "due soon") in states
     assert due_list(make_user("an", "analyst"), today=dt.date(2025, 3, 12))  # the seed case is public
+
+
+def test_a_public_version_without_public_defenders_is_refused(seed_case: Case) -> None:
+    from vigil.appeals.compose import NothingToSay
+
+    seed_case.defenders.update(confidentiality="restricted")
+    draft = do_compose_draft(seed_case, acting_user=None)
+    with pytest.raises(NothingToSay, match="mark the case's defenders"):
+        appeal_text(draft, "en", public=True)

@@ -48,3 +48,30 @@ def test_titles_are_escaped() -> None:
     make_case("<script>alert(1)</script>", "restricted")
     page = signed_in("viewer").get("/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_appeal_downloads_respect_access_and_levels() -> None:
+    from vigil.cases.actions.records import add_event
+
+    case = make_case("Kenya: paralegal detained", "public", defender="Amina Example")
+    from django.db import transaction
+
+    with transaction.atomic():
+        add_event(
+            acting_user=None,
+            case=case,
+            victims=list(case.defenders.all()),
+            type="arrest",
+            date=__import__("datetime").date(2025, 5, 2),
+            place="Nairobi",
+            confidentiality="public",
+        )
+    viewer = signed_in("viewer")
+    pdf = viewer.get(f"/cases/{case.pk}/appeal.pdf?lang=fr&public=1")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert "attachment" in pdf["Content-Disposition"]
+    text = viewer.get(f"/cases/{case.pk}/appeal.txt?lang=es").content.decode()
+    assert "Amina Example" in text and "2 de mayo de 2025" in text
+    assert viewer.get(f"/cases/{case.pk}/appeal.docx").status_code == 404
+    hidden = make_case("Confidential case", "confidential", defender="Hidden Person")
+    assert viewer.get(f"/cases/{hidden.pk}/appeal.html").status_code == 404

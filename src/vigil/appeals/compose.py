@@ -32,6 +32,10 @@ DEPRIVATION = {"arrest", "detention", "abduction", "enforced_disappearance"}
 CONTEXT_DAYS = 60
 
 
+class NothingToSay(ValueError):
+    """The facts allowed in this version name no defender, so there is no appeal to write."""
+
+
 @dataclass
 class Appeal:
     """An appeal's text in one language, section by section."""
@@ -308,6 +312,11 @@ def compose(
     """The appeal for ``facts`` in ``language``; ``demands`` as edited, else from facts or library."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    if not facts.defenders:
+        raise NothingToSay(
+            "this version has no defender to write about: for a public appeal, mark the case's "
+            "defenders and events public first"
+        )
     with translation.override(language):
         defenders = facts.defenders
         recent, earlier = split_by_recency(facts.events)

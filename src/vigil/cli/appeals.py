@@ -45,6 +45,7 @@ def appeal_render(
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", code=2)
     deadline = parse_day(act_before)
     require_store()
+    from vigil.appeals.compose import NothingToSay
     from vigil.appeals.models import OrganisationProfile
     from vigil.appeals.render import render
     from vigil.appeals.workflow import appeal_text, current_appeal, do_compose_draft
@@ -57,10 +58,10 @@ def appeal_render(
         intervention = current_appeal(case) or do_compose_draft(
             case, acting_user=user, language=lang, act_before=deadline
         )
-    except (AccessDenied, NotAllowed) as exc:
+        appeal = appeal_text(intervention, lang, public=public)
+    except (AccessDenied, NotAllowed, NothingToSay) as exc:
         fail(str(exc))
         return
-    appeal = appeal_text(intervention, lang, public=public)
     output.write_bytes(render(appeal, OrganisationProfile.current(), fmt=fmt, public=public))
     level = "public" if public else "confidential"
     typer.echo(

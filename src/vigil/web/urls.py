@@ -8,6 +8,7 @@ from vigil.web import views
 urlpatterns = [
     path("", views.case_list, name="case-list"),
     path("cases/<int:case_id>/", views.case_detail, name="case-detail"),
+    path("cases/<int:case_id>/appeal.<str:fmt>", views.appeal_download, name="appeal-download"),
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

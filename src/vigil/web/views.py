@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from vigil.appeals.choices import FORMATS, LANGUAGES
 from vigil.cases.access import AccessDenied, access_case, readable_cases
 from vigil.cases.roles import role_of
 
@@ -14,6 +15,57 @@ from vigil.cases.roles import role_of
 def case_list(request: HttpRequest) -> HttpResponse:
     cases = readable_cases(request.user).prefetch_related("defenders")
     return render(request, "web/case_list.html", {"cases": cases, "role": role_of(request.user)})
+
+
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "eml": "message/rfc822",
+}
+
+
+@login_required
+def appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpResponse:
+    """The case's appeal in a format and language; composed on the fly if none was drafted yet."""
+    from django.utils import timezone
+
+    from vigil.appeals.compose import NothingToSay, compose
+    from vigil.appeals.facts import gather
+    from vigil.appeals.models import OrganisationProfile
+    from vigil.appeals.render import render as render_appeal
+    from vigil.appeals.workflow import appeal_text, current_appeal, organisation_name
+
+    language, public = request.GET.get("lang", "en"), request.GET.get("public") == "1"
+    if fmt not in FORMATS or language not in LANGUAGES:
+        raise Http404("No such rendering")
+    try:
+        case = access_case(request.user, case_id)
+    except AccessDenied:
+        raise Http404("No such case") from None
+    intervention = current_appeal(case)
+    try:
+        appeal = (
+            appeal_text(intervention, language, public=public)
+            if intervention
+            else compose(
+                gather(case, public=public),
+                language=language,
+                organisation=organisation_name(),
+                published=timezone.localdate(),
+            )
+        )
+    except NothingToSay as exc:
+        return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+    body = render_appeal(appeal, OrganisationProfile.current(), fmt=fmt, public=public)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    if fmt != "html":
+        level = "public" if public else "confidential"
+        response["Content-Disposition"] = (
+            f'attachment; filename="case-{case.pk}-appeal-{language}-{level}.{fmt}"'
+        )
+    return response
 
 
 @login_required
@@ -30,5 +82,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "followups": case.followups.all(),
         "interventions": case.interventions.prefetch_related("demands"),
         "role": role_of(request.user),
+        "languages": LANGUAGES,
+        "formats": FORMATS,
     }
     return render(request, "web/case_detail.html", context)
