@@ -35,3 +35,11 @@ def test_text_option_prints_the_text_offsets_refer_to(run_vigil: Run, seed_path:
     span = line["events"][0]["evidence"]
     assert text[span["start"] : span["end"]].strip()
     assert text == seed_path.read_text(encoding="utf-8")
+
+
+def test_limits_are_options(run_vigil: Run, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("On 2 May 2025, police arrested journalist Ana Example. " * 25000)
+    refused = run_vigil("extract", "--json", "--max-mb", "1", str(big))
+    assert refused.returncode == 1 and "too large" in json.loads(refused.stdout)["error"]
+    assert run_vigil("extract", "--json", "--max-mb", "5", str(big)).returncode == 0

@@ -9,6 +9,17 @@ from typing import Annotated
 
 import typer
 
+from vigil.cli.limits import (
+    DEFAULT_MB,
+    DEFAULT_PAGES,
+    DEFAULT_SECONDS,
+    DEFAULT_UNPACKED_MB,
+    MaxMegabytes,
+    MaxPages,
+    MaxSeconds,
+    MaxUnpackedMegabytes,
+    extract_config,
+)
 from vigil.cli.output import err_console, progress
 from vigil_extract import ExtractionError, extract_file
 from vigil_extract.contract import error_line, to_contract
@@ -19,20 +30,25 @@ def extract(
     files: Annotated[list[Path], typer.Argument(help="Text, HTML, PDF or DOCX files.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON line per file (the contract).")] = False,
     text: Annotated[bool, typer.Option("--text", help="Print the decoded text offsets refer to.")] = False,
+    max_mb: MaxMegabytes = DEFAULT_MB,
+    max_pages: MaxPages = DEFAULT_PAGES,
+    max_unpacked_mb: MaxUnpackedMegabytes = DEFAULT_UNPACKED_MB,
+    timeout: MaxSeconds = DEFAULT_SECONDS,
 ) -> None:
     """Extract defenders, events, places and demands from documents.
 
     Exit status: 0 when every file was read, 1 when any was refused.
     """
+    config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout)
     failed = 0
     with progress(len(files), "extracting", enabled=len(files) > 1) as advance:
         for path in files:
             shown = str(path)
             try:
                 if text:
-                    sys.stdout.write(read_path(path).text)
+                    sys.stdout.write(read_path(path, config.limits).text)
                     continue
-                line = to_contract(extract_file(path))
+                line = to_contract(extract_file(path, config=config))
                 line["source"] = shown
             except ExtractionError as exc:
                 failed += 1

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.limits import (
+    DEFAULT_MB,
+    DEFAULT_PAGES,
+    DEFAULT_SECONDS,
+    DEFAULT_UNPACKED_MB,
+    MaxMegabytes,
+    MaxPages,
+    MaxSeconds,
+    MaxUnpackedMegabytes,
+    extract_config,
+)
 from vigil.cli.output import err_console, progress
 
 LEVELS = ("public", "restricted", "confidential")
@@ -21,6 +33,10 @@ def ingest(
         str, typer.Option("--confidentiality", help="public, restricted or confidential.")
     ] = "restricted",
     jobs: Annotated[int, typer.Option("--jobs", min=1, help="Processes that extract in parallel.")] = 1,
+    max_mb: MaxMegabytes = DEFAULT_MB,
+    max_pages: MaxPages = DEFAULT_PAGES,
+    max_unpacked_mb: MaxUnpackedMegabytes = DEFAULT_UNPACKED_MB,
+    timeout: MaxSeconds = DEFAULT_SECONDS,
 ) -> None:
     """Store files as sources with their suggested facts. Exit 1 if any file was refused."""
     if confidentiality not in LEVELS:
@@ -36,7 +52,8 @@ def ingest(
     user = acting_user()
     refused = 0
     with progress(len(files), "ingesting", enabled=len(files) > 1) as advance:
-        for item in extracted_files(files, jobs, read_for_intake):
+        reader = partial(read_for_intake, config=extract_config(max_mb, max_pages, max_unpacked_mb, timeout))
+        for item in extracted_files(files, jobs, reader):
             advance()
             if isinstance(item, RefusedFile):
                 refused += 1

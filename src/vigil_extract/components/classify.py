@@ -122,6 +122,7 @@ PUBLISHER_CUE = re.compile(
     r"condamne|demande|insta|exige|призывает|требует)"
 )
 HEADER_SEARCH = 40
+DATELINE_OPENING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\(([^)]+)\)")
 
 
 def classify(doc: Document) -> Document:
@@ -212,6 +213,8 @@ def read_header(doc: Document) -> None:
 
 def is_dateline(sentence: Sentence, *, fallback: bool = False) -> bool:
     """A short line (or a "CITY (date) –" opening) that holds one full date."""
+    if not (sentence.is_heading or DATELINE_OPENING.match(sentence.text)):
+        return False
     text = dateline_text(sentence.text)
     if len(text) > 90 or not re.search(r"\d{4}", text):
         return False
@@ -220,7 +223,7 @@ def is_dateline(sentence: Sentence, *, fallback: bool = False) -> bool:
 
 def dateline_text(text: str) -> str:
     """The date part of a dateline such as ``GENEVA (3 March 2025) – UN experts ...``."""
-    match = re.match(r"^[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\(([^)]+)\)", text)
+    match = DATELINE_OPENING.match(text)
     if match:
         return match.group(1)
     match = re.search(r"(?:date|fecha|posted|publié le|опубликовано)\s*:\s*(.+)$", text, re.IGNORECASE)

@@ -8,6 +8,7 @@ its own, or the last date of its paragraph. Announced dates (after publication, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from vigil_extract import vocab
@@ -15,12 +16,10 @@ from vigil_extract.components.places import first_city
 from vigil_extract.components.triggers import Trigger, find_triggers
 from vigil_extract.document import (
     DateMention,
-    Defender,
     Document,
     Event,
     PartialDate,
     Sentence,
-    Span,
 )
 
 FUTURE = re.compile(
@@ -79,6 +78,7 @@ def find_events(doc: Document) -> Document:
     """Fill ``doc.events``, oldest first, one per (date, type group)."""
     language = doc.language or "en"
     events: list[Event] = []
+    named_in = defenders_by_sentence(doc)
     carried: DateMention | None = None
     current_block = -1
     for index, sentence in enumerate(doc.sentences):
@@ -102,7 +102,7 @@ def find_events(doc: Document) -> Document:
                 if in_someone_elses_clause(doc, sentence, trigger):
                     continue
                 for date in mention.dates:
-                    events.append(build_event(doc, sentence, trigger, mention, date, language))
+                    events.append(build_event(doc, sentence, trigger, mention, date, language, named_in))
         foreground = [m for m in mentions if not m.background]
         if foreground:
             carried = foreground[-1]
@@ -156,6 +156,7 @@ def build_event(
     mention: DateMention,
     date: PartialDate,
     language: str,
+    named_in: dict[int, list[str]],
 ) -> Event:
     return Event(
         date=date,
@@ -163,7 +164,7 @@ def build_event(
         evidence=sentence.span,
         location=first_city(sentence),
         perpetrator=perpetrator(sentence, trigger, mention) if trigger.type not in NO_AGENT else None,
-        victims=victims(doc, sentence),
+        victims=victims(doc, sentence, named_in),
         legal_basis=legal_basis(sentence.text, language),
         duration=duration(sentence.text, trigger) if trigger.type in DURATION_TYPES else None,
         trigger=sentence.text[trigger.start : trigger.end],
@@ -190,8 +191,9 @@ def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> s
     return None
 
 
-def victims(doc: Document, sentence: Sentence) -> list[str]:
-    named = [d.name for d in doc.defenders if mentioned_in(d, sentence.span)]
+def victims(doc: Document, sentence: Sentence, named_in: dict[int, list[str]]) -> list[str]:
+    """The defenders the sentence names; the only defender when it names none."""
+    named = named_in.get(sentence.span.start, [])
     if named:
         return named
     if len(doc.defenders) == 1:
@@ -199,10 +201,20 @@ def victims(doc: Document, sentence: Sentence) -> list[str]:
     return []
 
 
-def mentioned_in(defender: Defender, span: Span) -> bool:
-    return any(span.contains(m) for m in defender.mentions) or (
-        defender.evidence is not None and span.contains(defender.evidence)
-    )
+def defenders_by_sentence(doc: Document) -> dict[int, list[str]]:
+    """Sentence start → the defenders mentioned in it (mentions placed by binary search)."""
+    starts = [s.span.start for s in doc.sentences]
+    found: dict[int, list[str]] = {}
+    for defender in doc.defenders:
+        spans = [*defender.mentions, *([defender.evidence] if defender.evidence else [])]
+        for span in spans:
+            index = bisect_right(starts, span.start) - 1
+            if index < 0 or not doc.sentences[index].span.contains(span):
+                continue
+            names = found.setdefault(doc.sentences[index].span.start, [])
+            if defender.name not in names:
+                names.append(defender.name)
+    return found
 
 
 def legal_basis(text: str, language: str) -> str | None:

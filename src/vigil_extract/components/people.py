@@ -11,6 +11,7 @@ gendered role nouns, and the pronouns of sentences about that person alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -269,15 +270,14 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
     """Pronouns in sentences that mention one person only, and in the sentence right after."""
     patterns = gender_words(language)
     sentences = doc.content_sentences()
+    present = people_by_sentence(sentences, people)
     for index, sentence in enumerate(sentences):
-        present = [p for p in people if any(sentence.span.contains(m) for m in p.mentions)]
-        if len(present) != 1:
+        if len(present[index]) != 1:
             continue
-        person = present[0]
-        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        person = present[index][0]
         texts = [sentence.text]
-        if following is not None and not any(following.span.contains(m) for p in people for m in p.mentions):
-            texts.append(following.text)
+        if index + 1 < len(sentences) and not present[index + 1]:
+            texts.append(sentences[index + 1].text)
         for text in texts:
             person.female_cues += len(patterns["female_pronoun"].findall(text)) * 0.5
             person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
@@ -285,19 +285,31 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
     read_pronoun_declarations(doc, people)
 
 
+def people_by_sentence(sentences: list[Sentence], people: list[Person]) -> list[list[Person]]:
+    """For each sentence, the people mentioned in it (mentions placed by binary search)."""
+    starts = [s.span.start for s in sentences]
+    found: list[list[Person]] = [[] for _ in sentences]
+    for person in people:
+        for mention in person.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0 and sentences[index].span.contains(mention) and person not in found[index]:
+                found[index].append(person)
+    return found
+
+
 def read_subject_pronouns(doc: Document, people: list[Person], language: str) -> None:
     """A sentence naming nobody that opens with "he" or "she" speaks of the last person named."""
     patterns = gender_words(language)
-    mentions = sorted((m.start, id(p)) for p in people for m in p.mentions)
-    by_id = {id(p): p for p in people}
+    mentions = sorted((m.start, index) for index, p in enumerate(people) for m in p.mentions)
+    starts = [start for start, _ in mentions]
     for sentence in doc.content_sentences():
-        if any(sentence.span.start <= start < sentence.span.end for start, _ in mentions):
+        first_inside = bisect_left(starts, sentence.span.start)
+        if first_inside < len(starts) and starts[first_inside] < sentence.span.end:
+            continue
+        if first_inside == 0:
             continue
         opening = " ".join(sentence.text.split()[:4])
-        before = [pid for start, pid in mentions if start < sentence.span.start]
-        if not before:
-            continue
-        person = by_id[before[-1]]
+        person = people[mentions[first_inside - 1][1]]
         person.female_cues += 0.5 * bool(patterns["female_pronoun"].search(opening))
         person.male_cues += 0.5 * bool(patterns["male_pronoun"].search(opening))
 
