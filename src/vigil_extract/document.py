@@ -120,6 +120,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     demands: list[Demand] = field(default_factory=list)
+    named_people: list[Span] = field(default_factory=list)
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

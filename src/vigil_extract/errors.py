@@ -34,6 +34,9 @@ E107 = ErrorCode("E107", "corrupt or unreadable DOCX ({detail})", "open it and s
 E108 = ErrorCode("E108", "document is too large once unpacked ({detail})", "split it or raise the limit")
 E109 = ErrorCode("E109", "no text could be read from the document", "is it a scanned image?")
 E110 = ErrorCode("E110", "cannot read the file ({detail})", "check its permissions")
+E112 = ErrorCode(
+    "E112", "the statistical NER model cannot be used: {detail}", "install it, or run without --ner"
+)
 E111 = ErrorCode("E111", "extraction took longer than {limit} seconds", "raise max_seconds if needed")
 
 

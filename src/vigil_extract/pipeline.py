@@ -17,6 +17,7 @@ from vigil_extract.components.classify import classify
 from vigil_extract.components.dates import mark_dates
 from vigil_extract.components.demands import find_demands
 from vigil_extract.components.events import find_events, violations
+from vigil_extract.components.ner import find_named_people, load_pipeline
 from vigil_extract.components.people import find_people
 from vigil_extract.components.places import mark_country
 from vigil_extract.components.segment import segment
@@ -46,6 +47,7 @@ class ExtractConfig:
     components: tuple[str, ...] = DEFAULT_ORDER
     limits: ReadLimits = field(default_factory=ReadLimits)
     max_seconds: float = 30.0
+    ner_model: str | None = None
 
 
 def extract_text(
@@ -61,6 +63,8 @@ def extract_text(
     doc = Document(text=text, source=source, format=fmt, title=title)
     for name in config.components:
         doc = COMPONENTS[name](doc)
+        if name == "classify" and config.ner_model:
+            doc = find_named_people(doc, load_pipeline(config.ner_model))
     return doc
 
 

@@ -18,6 +18,7 @@ from vigil.cli.limits import (
     MaxPages,
     MaxSeconds,
     MaxUnpackedMegabytes,
+    NerModel,
     extract_config,
 )
 from vigil.cli.output import err_console, progress
@@ -34,12 +35,13 @@ def extract(
     max_pages: MaxPages = DEFAULT_PAGES,
     max_unpacked_mb: MaxUnpackedMegabytes = DEFAULT_UNPACKED_MB,
     timeout: MaxSeconds = DEFAULT_SECONDS,
+    ner: NerModel = None,
 ) -> None:
     """Extract defenders, events, places and demands from documents.
 
     Exit status: 0 when every file was read, 1 when any was refused.
     """
-    config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout)
+    config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout, ner)
     failed = 0
     with progress(len(files), "extracting", enabled=len(files) > 1) as advance:
         for path in files:

@@ -15,6 +15,9 @@ MaxUnpackedMegabytes = Annotated[
     float, typer.Option("--max-unpacked-mb", help="Largest unpacked DOCX, in MB.")
 ]
 MaxSeconds = Annotated[float, typer.Option("--timeout", help="Seconds allowed per file.")]
+NerModel = Annotated[
+    str | None, typer.Option("--ner", help="Optional spaCy pipeline (installed name or path) for names.")
+]
 
 DEFAULTS = ExtractConfig()
 DEFAULT_MB = DEFAULTS.limits.max_bytes / 1024 / 1024
@@ -23,8 +26,11 @@ DEFAULT_UNPACKED_MB = DEFAULTS.limits.max_unpacked_bytes / 1024 / 1024
 DEFAULT_SECONDS = DEFAULTS.max_seconds
 
 
-def extract_config(max_mb: float, max_pages: int, max_unpacked_mb: float, timeout: float) -> ExtractConfig:
+def extract_config(
+    max_mb: float, max_pages: int, max_unpacked_mb: float, timeout: float, ner: str | None = None
+) -> ExtractConfig:
     return ExtractConfig(
+        ner_model=ner,
         limits=ReadLimits(
             max_bytes=int(max_mb * 1024 * 1024),
             max_pdf_pages=max_pages,

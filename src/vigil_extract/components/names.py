@@ -35,6 +35,7 @@ class NameRun:
     span: Span
     tokens: tuple[str, ...]
     honorific: str | None
+    from_model: bool = False
 
 
 @cache

@@ -52,6 +52,7 @@ class Person:
     roles: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     hrd_cues: int = 0
+    model_hits: int = 0
     listed_with: set[int] = field(default_factory=set)
     official: bool = False
     lawyer_of: bool = False
@@ -89,7 +90,7 @@ def gender_words(language: str) -> dict[str, re.Pattern[str]]:
 def find_people(doc: Document) -> Document:
     """Fill ``doc.defenders`` with the people the document is about."""
     language = doc.language or "en"
-    runs = {id(s): name_runs(s.text, s.span.start) for s in doc.content_sentences()}
+    runs = {id(s): runs_of(doc, s) for s in doc.content_sentences()}
     people = collect_people(doc, language, runs)
     count_mentions(doc, people)
     read_pronouns(doc, people, language)
@@ -117,12 +118,32 @@ def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
     return chosen
 
 
+def runs_of(doc: Document, sentence: Sentence) -> list[NameRun]:
+    """The sentence's name runs by rule, then any the model found that the rules did not."""
+    runs = name_runs(sentence.text, sentence.span.start)
+    by_rule = {run.span for run in runs}
+    return runs + [run for run in model_runs(doc, sentence) if run.span not in by_rule]
+
+
+def model_runs(doc: Document, sentence: Sentence) -> list[NameRun]:
+    """Names the optional NER model found in the sentence, as runs like any other."""
+    runs = []
+    for span in doc.named_people:
+        if sentence.span.contains(span):
+            text = doc.span_text(span)
+            tokens = tuple(text.split())
+            if len(tokens) >= 2:
+                runs.append(NameRun(text, span, tokens, None, from_model=True))
+    return runs
+
+
 def looks_like_a_person(person: Person) -> bool:
     """Something in the text treats the name as a person's: a title, a role, a pronoun, a list."""
     if names_a_place(person):
         return False
     return bool(
-        person.honorifics
+        person.model_hits
+        or person.honorifics
         or person.hrd_cues
         or person.official
         or person.female_cues
@@ -168,6 +189,7 @@ def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun
             elif len(run.tokens) > len(person.tokens):
                 person.tokens, person.name = run.tokens, run.text
             read_cues(doc, sentence, run, person, language)
+            person.model_hits += run.from_model
     return people
 
 
