@@ -5,31 +5,37 @@ A record the user may not see is reported as not found, so its existence does no
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
 
 from vigil.cases.models import Case, Confidentiality, Person, Source
 from vigil.cases.roles import STAFF_READERS, User, role_of
+
+M = TypeVar("M", bound=Model)
 
 
 class AccessDenied(Exception):
     """The record does not exist or the user may not see it (deliberately the same)."""
 
 
+def visible_to(user: User | None, records: QuerySet[M], named: Q) -> QuerySet[M]:
+    """``records`` filtered by the user's role; ``named`` adds confidential ones they are named on."""
+    role = role_of(user)
+    if role == "admin":
+        return records
+    if role == "analyst":
+        return records.filter(confidentiality=Confidentiality.PUBLIC)
+    if role in STAFF_READERS:
+        shared = [Confidentiality.PUBLIC, Confidentiality.RESTRICTED]
+        return records.filter(Q(confidentiality__in=shared) | named).distinct()
+    return records.none()
+
+
 def readable_cases(user: User | None) -> QuerySet[Case]:
     """The cases ``user`` may see."""
-    role = role_of(user)
-    cases = Case.objects.all()
-    if role == "admin":
-        return cases
-    if role == "analyst":
-        return cases.filter(confidentiality=Confidentiality.PUBLIC)
-    if role in STAFF_READERS:
-        named = Q(owner=user) | Q(members=user)
-        return cases.filter(
-            Q(confidentiality__in=[Confidentiality.PUBLIC, Confidentiality.RESTRICTED])
-            | (Q(confidentiality=Confidentiality.CONFIDENTIAL) & named)
-        ).distinct()
-    return cases.none()
+    named = Q(confidentiality=Confidentiality.CONFIDENTIAL) & (Q(owner=user) | Q(members=user))
+    return visible_to(user, Case.objects.all(), named)
 
 
 def access_case(user: User | None, case_id: int) -> Case:
@@ -41,19 +47,8 @@ def access_case(user: User | None, case_id: int) -> Case:
 
 
 def readable_people(user: User | None) -> QuerySet[Person]:
-    """People ``user`` may see: their own level allows it, and so does a case they are in."""
-    role = role_of(user)
-    people = Person.objects.all()
-    if role == "admin":
-        return people
-    if role == "analyst":
-        return people.filter(confidentiality=Confidentiality.PUBLIC)
-    if role in STAFF_READERS:
-        return people.filter(
-            Q(confidentiality__in=[Confidentiality.PUBLIC, Confidentiality.RESTRICTED])
-            | Q(cases__in=readable_cases(user))
-        ).distinct()
-    return people.none()
+    """People ``user`` may see: their own level allows it, or a case they are in does."""
+    return visible_to(user, Person.objects.all(), Q(cases__in=readable_cases(user)))
 
 
 def access_person(user: User | None, person_id: int) -> Person:
@@ -64,18 +59,7 @@ def access_person(user: User | None, person_id: int) -> Person:
 
 
 def readable_sources(user: User | None) -> QuerySet[Source]:
-    role = role_of(user)
-    sources = Source.objects.all()
-    if role == "admin":
-        return sources
-    if role == "analyst":
-        return sources.filter(confidentiality=Confidentiality.PUBLIC)
-    if role in STAFF_READERS:
-        return sources.filter(
-            Q(confidentiality__in=[Confidentiality.PUBLIC, Confidentiality.RESTRICTED])
-            | Q(case__in=readable_cases(user))
-        ).distinct()
-    return sources.none()
+    return visible_to(user, Source.objects.all(), Q(case__in=readable_cases(user)))
 
 
 def visible_levels(user: User | None) -> list[str]:
