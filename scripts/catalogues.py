@@ -27,7 +27,6 @@ PLAIN: dict[str, dict[str, str]] = {
     "Not translated: %(sections)s": {"fr": "Non traduit : %(sections)s", "es": "Sin traducir: %(sections)s", "ru": "Без перевода: %(sections)s"},
     "phone": {"fr": "tél.", "es": "tel.", "ru": "тел."},
     "fax": {"fr": "fax", "es": "fax", "ru": "факс"},
-    "The demands are given as written, not translated.": {"fr": "Les demandes sont reproduites telles qu'écrites, sans traduction.", "es": "Las demandas se reproducen tal como fueron escritas, sin traducir.", "ru": "Требования приводятся в исходной редакции, без перевода."},
     "woman human rights defender": {"fr": "défenseure des droits humains", "es": "defensora de derechos humanos", "ru": "правозащитница"},
     "human rights defender": {"fr": "défenseur des droits humains", "es": "defensor de derechos humanos", "ru": "правозащитник"},
     "journalist": {"fr": "journaliste", "es": "periodista", "ru": "журналист"},

@@ -197,3 +197,15 @@ def test_a_public_version_without_public_defenders_is_refused(seed_case: Case) -
     draft = do_compose_draft(seed_case, acting_user=None)
     with pytest.raises(NothingToSay, match="mark the case's defenders"):
         appeal_text(draft, "en", public=True)
+
+
+def test_an_edited_section_is_kept_as_typed_and_flagged_in_other_languages(seed_case: Case) -> None:
+    from vigil.appeals.workflow import do_edit_section
+
+    draft = do_compose_draft(seed_case, acting_user=None)
+    do_edit_section(draft, "summary", "A summary typed by an editor.", acting_user=None, language="en")
+    assert appeal_text(draft, "en", public=False).summary == ["A summary typed by an editor."]
+    french = appeal_text(draft, "fr", public=False)
+    assert french.summary == ["A summary typed by an editor."] and "summary" in french.not_translated
+    with pytest.raises(WorkflowError):
+        do_edit_section(draft, "letterhead", "x", acting_user=None, language="en")

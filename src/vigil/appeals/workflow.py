@@ -30,6 +30,7 @@ NEXT_STATUS = {
     InterventionStatus.APPROVED: InterventionStatus.PUBLISHED,
 }
 APPROVERS = {"admin", "coordinator"}
+EDITABLE_SECTIONS = ("headline", "summary", "background", "narrative", "context", "position")
 
 
 class WorkflowError(Exception):
@@ -172,7 +173,7 @@ def appeal_text(intervention: Intervention, language: str, *, public: bool, froz
         not public or intervention.confidentiality == "public"
     )
     published = intervention.published_at.date() if intervention.published_at else timezone.localdate()
-    return compose(
+    appeal = compose(
         facts,
         language=language,
         organisation=organisation_name(),
@@ -182,3 +183,42 @@ def appeal_text(intervention: Intervention, language: str, *, public: bool, froz
         demands=demands if use_stored else None,
         demands_language=demands_language,
     )
+    if not public or intervention.confidentiality == "public":
+        apply_overrides(appeal, intervention.sections.get("overrides", {}))
+    return appeal
+
+
+def apply_overrides(appeal: Appeal, overrides: dict[str, dict[str, str]]) -> None:
+    """Sections an editor rewrote replace the composed ones, as typed (flagged in other languages)."""
+    for key, override in overrides.items():
+        text = override["text"]
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        setattr(appeal, key, paragraphs if isinstance(getattr(appeal, key), list) else text)
+        if override.get("language") != appeal.language:
+            appeal.not_translated.append(key)
+
+
+def do_edit_section(
+    intervention: Intervention, section: str, text: str, *, acting_user: User | None, language: str
+) -> None:
+    """Replace one composed section of a draft (or a version in review) with the editor's text."""
+    require_writer(acting_user)
+    if section not in EDITABLE_SECTIONS:
+        raise WorkflowError(f"unknown section {section!r}; choose one of {', '.join(EDITABLE_SECTIONS)}")
+    if intervention.status in (InterventionStatus.APPROVED, InterventionStatus.PUBLISHED):
+        raise WorkflowError("an approved or published appeal cannot be edited; start a new version")
+    with transaction.atomic():
+        before = snapshot(intervention)
+        overrides = {
+            **intervention.sections.get("overrides", {}),
+            section: {"text": text, "language": language},
+        }
+        intervention.sections = {**intervention.sections, "overrides": overrides}
+        intervention.save(update_fields=["sections", "updated_at"])
+        record(
+            "appeal.edit_section",
+            acting_user=acting_user,
+            instance=intervention,
+            before=before,
+            detail={"section": section},
+        )

@@ -135,6 +135,28 @@ def appeal_demands(
     typer.echo(f"appeal {intervention_id}: {len(demand)} demands")
 
 
+@appeal_app.command("edit")
+def appeal_edit(
+    intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
+    section: Annotated[
+        str, typer.Option("--section", help="headline, summary, background, narrative, context or position.")
+    ],
+    text: Annotated[str, typer.Option("--text", help="The new text; a blank line separates paragraphs.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language the text is written in.")] = "en",
+) -> None:
+    """Rewrite one section of an appeal; in other languages it is shown as typed, flagged."""
+    require_store()
+    from vigil.appeals.workflow import WorkflowError, do_edit_section
+
+    try:
+        do_edit_section(
+            accessible_appeal(intervention_id), section, text, acting_user=acting_user(), language=lang
+        )
+    except WorkflowError as exc:
+        fail(str(exc))
+    typer.echo(f"appeal {intervention_id}: {section} rewritten")
+
+
 def accessible_appeal(intervention_id: int):  # type: ignore[no-untyped-def]
     from vigil.cases.access import readable_cases
     from vigil.cases.models import Intervention
