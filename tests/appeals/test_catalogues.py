@@ -1,0 +1,36 @@
+"""The phrase catalogues: complete in every language, and the compiled files match the sources."""
+
+from __future__ import annotations
+
+import pytest
+from babel.messages import mofile, pofile
+
+from tests.conftest import ROOT
+
+LOCALE = ROOT / "src" / "vigil" / "locale"
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ru"])
+def test_every_phrase_is_translated_and_compiled(language: str) -> None:
+    folder = LOCALE / language / "LC_MESSAGES"
+    with (folder / "django.po").open("rb") as handle:
+        source = pofile.read_po(handle)
+    with (folder / "django.mo").open("rb") as handle:
+        compiled = mofile.read_mo(handle)
+    entries = [m for m in source if m.id]
+    assert len(entries) > 40
+    for message in entries:
+        assert message.string, f"{language}: no translation for {message.id!r}"
+        assert compiled.get(message.id, context=message.context).string == message.string, (
+            f"{language}: django.mo is stale for {message.id!r}; run `make messages`"
+        )
+
+
+def test_every_narrative_phrase_exists_in_every_language() -> None:
+    from vigil.appeals.compose import library
+    from vigil.cases.vocabulary import event_types
+
+    narrative = library("narrative")
+    for language in ("en", "fr", "es", "ru"):
+        for event_type in event_types():
+            assert set(narrative[language][event_type]) == {"f", "m", "pl"}, (language, event_type)
