@@ -109,3 +109,34 @@ def test_html_page_headline_and_date_come_before_the_article() -> None:
     text, title = read_html(page)
     assert title == "Ruritania: journalist detained"
     assert text.startswith("2025-05-14\n\nRuritania: journalist detained\n\n")
+
+
+def test_custody_with_the_people_named_inside_the_phrase() -> None:
+    found = events_of(
+        "On 22 October 2024, police raided the homes of the lawyers and took them into custody."
+    )
+    assert ("2024-10-22", "arrest") in found and ("2024-10-22", "raid") in found
+
+
+def test_a_present_perfect_summary_does_not_inherit_the_paragraphs_date() -> None:
+    body = (
+        "On 17 January 2025, two men fired shots at the house of land defender Dora Example. "
+        "Since then her house has been watched by a drone at night."
+    )
+    assert ("2025-01-17", "surveillance") not in events_of(body, "Dora Example")
+
+
+def test_concern_about_a_list_of_acts_is_not_an_event() -> None:
+    body = (
+        "GENEVA (2 June 2025) – UN experts today expressed serious concern about a campaign of fines, "
+        "surveillance and violence against defender Lia Example."
+    )
+    assert ("2025-06-02", "surveillance") not in events_of(body, "Lia Example")
+
+
+def test_someone_describing_detentions_is_not_a_smear() -> None:
+    body = (
+        "On 25 October 2024, the court remanded lawyer Ana Example in custody. The bar president "
+        'described the detentions as "an attack on the right to defence".'
+    )
+    assert ("2024-10-25", "smear_campaign") not in events_of(body, "Ana Example")

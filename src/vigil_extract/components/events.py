@@ -63,6 +63,7 @@ MERGED_GROUPS = {
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
 AFTER_PENALTY = 15
 NO_AGENT = {"protest", "release", "acquittal"}
+ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 OTHERS_CLAUSE = re.compile(
     r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$"
 )
@@ -89,18 +90,8 @@ def find_events(doc: Document) -> Document:
         mentions = [m for m in doc.dates.get(index, []) if not m.future]
         if any(m.future for m in doc.dates.get(index, [])) and not mentions:
             continue
-        triggers = find_triggers(sentence.text, language)
-        if triggers and (mentions or carried is not None):
-            for trigger in triggers:
-                mention = nearest_mention(sentence, trigger, mentions)
-                if mention is None and not trigger.nominal:
-                    mention = carried
-                if mention is None or FUTURE.search(sentence.text[: trigger.start][-60:]):
-                    continue
-                if trigger.nominal and about_someone_else(doc, sentence, trigger):
-                    continue
-                if in_someone_elses_clause(doc, sentence, trigger):
-                    continue
+        if mentions or carried is not None:
+            for trigger, mention in dated_triggers(doc, sentence, mentions, carried, language):
                 for date in mention.dates:
                     events.append(build_event(doc, sentence, trigger, mention, date, language, named_in))
         foreground = [m for m in mentions if not m.background]
@@ -108,6 +99,26 @@ def find_events(doc: Document) -> Document:
             carried = foreground[-1]
     doc.events = merge(events)
     return doc
+
+
+def dated_triggers(
+    doc: Document, sentence: Sentence, mentions: list[DateMention], carried: DateMention | None, language: str
+) -> list[tuple[Trigger, DateMention]]:
+    """The sentence's triggers that tell a dated happening, each with its date."""
+    found = []
+    for trigger in find_triggers(sentence.text, language):
+        before = sentence.text[: trigger.start]
+        mention = nearest_mention(sentence, trigger, mentions)
+        if mention is None and not trigger.nominal and not ONGOING.search(before[-30:]):
+            mention = carried
+        if mention is None or FUTURE.search(before[-60:]):
+            continue
+        if trigger.nominal and about_someone_else(doc, sentence, trigger):
+            continue
+        if in_someone_elses_clause(doc, sentence, trigger):
+            continue
+        found.append((trigger, mention))
+    return found
 
 
 def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMention]) -> DateMention | None:

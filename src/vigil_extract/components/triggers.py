@@ -29,7 +29,7 @@ SIDE_CLAUSE = re.compile(r"^\s*(?:while|whereas|pendant\s+qu|mientras)\b", re.IG
 DEPLORED = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|alarm\w*\s+(?:at|by|about)|concern\w*\s+(?:at|about|over|by)|"
     r"outrage\w*\s+(?:at|by|over)|condamn\w*|dénonc\w*|conden\w*|denunci\w*|осужда\w*)"
-    r"\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+)?(?:[\w'’-]+\s+){0,4}$",
+    r"\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+)?(?:[\w'’,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 NOMINAL_ENDINGS = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
