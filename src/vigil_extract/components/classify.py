@@ -245,10 +245,28 @@ def find_title(head: list[Sentence], dateline: Sentence | None) -> Sentence | No
 
 
 def find_publisher(doc: Document) -> str | None:
+    """Who speaks ("X strongly condemns", "X urges"), else the name atop the letterhead."""
     names: Counter[str] = Counter()
     for sentence in doc.content_sentences():
         for match in PUBLISHER_CUE.finditer(sentence.text):
             name = match.group(1).strip()
             if not name.lower().startswith(("the authorities", "we ", "i ")) and len(name) > 3:
                 names[name] += 1
-    return names.most_common(1)[0][0] if names else None
+    return names.most_common(1)[0][0] if names else letterhead_name(doc)
+
+
+def letterhead_name(doc: Document) -> str | None:
+    """The first line of the document when it names an organisation: "KILIMO ROAD RIGHTS COLLECTIVE"."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or first.span == doc.title_span or NOT_TITLE.search(first.text):
+        return None
+    line = max(first.text.split("\n")[0].split("|"), key=len).strip(" *#")
+    if not (2 <= len(line.split()) <= 12) or is_dateline(first):
+        return None
+    return smart_title(line) if line.isupper() else line
+
+
+def smart_title(text: str) -> str:
+    small = {"for", "of", "the", "and", "on", "in", "to", "a", "de", "la", "des", "du", "et", "y", "del"}
+    words = text.lower().split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -7,6 +7,7 @@ address) is kept line by line; a wrapped paragraph is one unit split into senten
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from vigil_extract.document import Document, Sentence, Span
 
@@ -124,9 +125,20 @@ def unit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line_texts = [text[s:e] for s, e in lines]
     if is_wrapped_heading(line_texts):
         return [(start, end)]
-    if any(LIST_MARKER.match(t) for t in line_texts) or all(len(t) < 60 for t in line_texts):
+    if (
+        any(LIST_MARKER.match(t) for t in line_texts)
+        or all(len(t) < 60 for t in line_texts)
+        or (len(line_texts) >= 3 and not any(continues_prose(a, b) for a, b in pairwise(line_texts)))
+    ):
         return merge_continuations(text, lines)
     return [(start, end)]
+
+
+def continues_prose(line: str, following: str) -> bool:
+    """A wrapped sentence: the line stops mid-phrase and the next goes on in lowercase."""
+    return (
+        bool(line) and bool(following) and (line[-1].isalpha() or line[-1] == ",") and following[0].islower()
+    )
 
 
 def is_wrapped_heading(lines: list[str]) -> bool:
