@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vigil_extract import ExtractConfig, ExtractionError, extract_file
 from vigil_extract.document import Document
@@ -41,4 +41,10 @@ def read_for_intake(
         return RefusedFile(shown, exc.message)
     except OSError as exc:
         return RefusedFile(shown, f"{shown}: cannot read the file ({exc.strerror})")
-    return ExtractedFile(shown, data, hashlib.sha256(data).hexdigest(), document)
+    return ExtractedFile(shown, data, hashlib.sha256(data).hexdigest(), facts_only(document))
+
+
+def facts_only(document: Document) -> Document:
+    """The document without its working state (sentences, date mentions), which storing does
+    not need: less to send back from a worker process, which is what limits ``--jobs``."""
+    return replace(document, sentences=[], dates={}, countries_seen={}, named_people=[])
