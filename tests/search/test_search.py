@@ -39,3 +39,14 @@ def test_analyst_sees_public_hits_only() -> None:
     analyst = make_user("analyst1", "analyst")
     titles = {h.title for h in search(analyst, "Baraka")}
     assert titles == {"Public case of Baraka Example", "Baraka Example"}
+
+
+def test_indexing_a_record_again_replaces_its_entry() -> None:
+    from vigil.search.index import index_case
+
+    case = make_case("Kenya: first title", defender="Baraka Example")
+    case.title = "Kenya: second title"
+    index_case(case)
+    index_case(case)
+    titles = [h.title for h in search(None, "Kenya") if h.kind == "case"]
+    assert titles == ["Kenya: second title"]

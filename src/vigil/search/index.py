@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from vigil.cases.roles import User
 
 TABLE = "search_entry"
+KIND_CODES = {"case": 0, "person": 1, "source": 2}
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,20 @@ class Hit:
 def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
     """Replace a record's entry; a confidential record is removed instead."""
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
-        if level != "confidential":
-            cursor.execute(
-                f"INSERT INTO {TABLE} (kind, object_id, level, title, body) VALUES (%s, %s, %s, %s, %s)",
-                [kind, object_id, level, title, body],
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
+            values, columns = [kind, object_id, level, title, body], "kind, object_id, level, title, body"
+        else:
+            # FTS5 columns have no index: address the row by a rowid derived from kind and id.
+            rowid = object_id * len(KIND_CODES) + KIND_CODES[kind]
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [rowid])
+            values, columns = (
+                [rowid, kind, object_id, level, title, body],
+                "rowid, kind, object_id, level, title, body",
             )
+        if level != "confidential":
+            marks = ", ".join(["%s"] * len(values))
+            cursor.execute(f"INSERT INTO {TABLE} ({columns}) VALUES ({marks})", values)
 
 
 def index_case(case: Case) -> None:
