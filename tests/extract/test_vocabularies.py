@@ -58,4 +58,4 @@ def test_yaml_files_have_no_duplicate_keys() -> None:
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_duplicates)
     for name in FILES:
         text = resources.files("vigil_extract.vocab").joinpath(f"{name}.yaml").read_text("utf-8")
-        yaml.load(text, Loader=Strict)  # noqa: S506 - a SafeLoader subclass
+        yaml.load(text, Loader=Strict)
