@@ -7,6 +7,7 @@ Offsets are character offsets into ``Document.text``, the decoded text that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -52,6 +53,7 @@ class Sentence:
     is_heading: bool = False
     is_list_item: bool = False
     boilerplate: bool = False
+    places: list[Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

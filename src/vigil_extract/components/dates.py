@@ -47,10 +47,10 @@ WORDS = re.compile(r"[^\W\d_]+")
 DIGIT = re.compile(r"\d")
 
 
-def patterns_worth_running(text: str) -> set[str]:
+def patterns_worth_running(text: str, words: set[str]) -> set[str]:
     """Skip the costly patterns a sentence cannot match: no digit, or no month name."""
     has_digit = DIGIT.search(text) is not None
-    has_month = not month_table().keys().isdisjoint(w.lower() for w in WORDS.findall(text))
+    has_month = not month_table().keys().isdisjoint(words)
     return {
         name
         for name, _ in compiled_patterns()
@@ -190,7 +190,8 @@ def any_relative(language: str) -> re.Pattern[str]:
 def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMention]:
     """Every date written in ``text``; spans are shifted by ``offset``."""
     found: list[tuple[int, int, RawMention]] = []
-    needed = patterns_worth_running(text)
+    words = set(WORDS.findall(text.lower()))
+    needed = patterns_worth_running(text, words)
     for name, pattern in compiled_patterns():
         if name not in needed:
             continue
@@ -199,7 +200,6 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
             if dates:
                 found.append((match.start(), match.end(), mention(text, match, dates, offset)))
     languages = (language, "en") if language != "en" else ("en",)
-    words = {w.lower() for w in WORDS.findall(text)}
     rules = [
         rule
         for lang in languages

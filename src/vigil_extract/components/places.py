@@ -149,7 +149,10 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
 
 
 def sentence_places(sentence: Sentence) -> list[PlaceMatch]:
-    return find_places(sentence.text, sentence.span.start)
+    """The places of a sentence, found once and kept on it (countries and event places share them)."""
+    if sentence.places is None:
+        sentence.places = find_places(sentence.text, sentence.span.start)
+    return sentence.places
 
 
 def mark_country(doc: Document) -> Document:
