@@ -31,6 +31,7 @@ class Hit:
 
 def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
     """Replace a record's entry; a confidential record is removed instead."""
+    values: list[str | int]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
@@ -72,6 +73,7 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
     if not query.strip() or not levels:
         return []
     marks = ", ".join(["%s"] * len(levels))
+    values: list[str | int]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
