@@ -140,3 +140,22 @@ def test_someone_describing_detentions_is_not_a_smear() -> None:
         'described the detentions as "an attack on the right to defence".'
     )
     assert ("2024-10-25", "smear_campaign") not in events_of(body, "Ana Example")
+
+
+NEWS = (
+    "Activist detained after criticising mining deal\n\nBy Staff Reporter | 12 September 2025\n\n"
+    "HARARE — Police on Wednesday arrested environmental activist Tendai Example at his home, "
+    "his lawyer said.\n\n"
+    "Example, who leads the Green Valley Trust, was taken to Central Police Station and charged "
+    'with "inciting public violence".\n\n'
+    '"This is a blatant attempt to silence him," his lawyer told reporters.\n\n'
+    "Police confirmed the arrest.\n"
+)
+
+
+def test_news_style_lead_date_carries_into_the_next_short_paragraph() -> None:
+    doc = extract_text(NEWS)
+    found = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
+    assert ("2025-09-10", "arrest") in found and ("2025-09-10", "charge") in found
+    assert [(d.name, d.gender) for d in doc.defenders] == [("Tendai Example", "male")]
+    assert doc.defenders[0].organisations == ["the Green Valley Trust"]

@@ -73,7 +73,6 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
     if not query.strip() or not levels:
         return []
     marks = ", ".join(["%s"] * len(levels))
-    values: list[str | int]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 
 from vigil_extract import vocab
@@ -82,11 +83,23 @@ def find_events(doc: Document) -> Document:
     named_in = defenders_by_sentence(doc)
     carried: DateMention | None = None
     current_block = -1
+    block_sizes = Counter(s.block for s in doc.sentences)
     for index, sentence in enumerate(doc.sentences):
         if sentence.boilerplate or sentence.is_list_item or sentence.span == doc.title_span:
             continue
         if sentence.block != current_block:
-            carried, current_block = None, sentence.block
+            # News style (one-sentence paragraphs): the date of the lead carries into the next
+            # paragraph when that one opens without a date of its own.
+            news_style = (
+                carried is not None
+                and block_sizes.get(current_block) == 1
+                and sentence.block == current_block + 1
+                and index not in doc.dates
+                and not sentence.text.startswith(('"', "“", "«", "'", "‘", "—", "–"))
+                and not (doc.publisher and sentence.text.startswith(doc.publisher))
+            )
+            carried = carried if news_style else None
+            current_block = sentence.block
         mentions = [m for m in doc.dates.get(index, []) if not m.future]
         if any(m.future for m in doc.dates.get(index, [])) and not mentions:
             continue

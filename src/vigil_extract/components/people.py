@@ -33,6 +33,10 @@ from vigil_extract.document import Defender, Document, Sentence, Span
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
 MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
+LEADS = re.compile(
+    r"^,\s+who\s+(?:leads|heads|founded|co-founded|runs|chairs|coordinates|directs)\s+"
+    r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|$)"
+)
 ORGANISATION_LINK = re.compile(
     r"\b(?:co-?founder|founder|member|director|head|leader|coordinator|chair(?:person)?|president|"
     r"secretary|spokesperson|staff|lawyer|researcher|paralegal|editor|journalist)\s+(?:of|with|at|for)\s+"
@@ -228,8 +232,9 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     for text, weight in ((lead_text[-45:], 2), (apposition, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
-    for found in ORGANISATION_LINK.finditer(apposition):
-        organisation = found.group(1).strip()
+    links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
+    links += [m.group(1) for m in LEADS.finditer(after[:160])]
+    for organisation in (link.strip() for link in links):
         if organisation not in person.organisations:
             person.organisations.append(organisation)
 
@@ -373,7 +378,7 @@ def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
         return False
     if in_title or in_demands:
         return True
-    return person.hrd_cues >= 1 and len(person.mentions) >= 3
+    return person.hrd_cues >= 1 and len(person.mentions) >= 2
 
 
 def as_defender(person: Person) -> Defender:
