@@ -233,8 +233,11 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
-    links += [m.group(1) for m in LEADS.finditer(after[:160])]
-    for organisation in (link.strip() for link in links):
+    add_organisations(person, links + [m.group(1) for m in LEADS.finditer(after[:160])])
+
+
+def add_organisations(person: Person, names: list[str]) -> None:
+    for organisation in (name.strip() for name in names):
         if organisation not in person.organisations:
             person.organisations.append(organisation)
 
@@ -279,6 +282,9 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
                     person.mentions.append(span)
                 if is_surname:
                     read_surname_title(sentence.text[: match.start()], person)
+                    add_organisations(
+                        person, [m.group(1) for m in LEADS.finditer(sentence.text[match.end() :])]
+                    )
 
 
 def read_surname_title(before: str, person: Person) -> None:
