@@ -159,3 +159,26 @@ def test_news_style_lead_date_carries_into_the_next_short_paragraph() -> None:
     assert ("2025-09-10", "arrest") in found and ("2025-09-10", "charge") in found
     assert [(d.name, d.gender) for d in doc.defenders] == [("Tendai Example", "male")]
     assert doc.defenders[0].organisations == ["the Green Valley Trust"]
+
+
+def test_spanish_statement_agents_roles_and_law() -> None:
+    text = (
+        "Tegucigalpa, 4 de agosto de 2025\n\n"
+        "Honduras: detención arbitraria de la defensora ambiental Marta Ejemplo\n\n"
+        "El 1 de agosto de 2025, agentes de la Policía Nacional detuvieron a la defensora ambiental "
+        "Marta Ejemplo en la comunidad de San Juan. Al día siguiente, la Fiscalía presentó cargos en su "
+        'contra por "usurpación" en virtud del artículo 378 del Código Penal. El 3 de agosto de 2025, '
+        "un juez de Tela ordenó su prisión preventiva.\n\nExigimos:\n\n"
+        "1. La liberación inmediata de Marta Ejemplo.\n"
+    )
+    doc = extract_text(text)
+    assert doc.language == "es" and doc.country == "HN"
+    assert [(d.name, d.gender, d.roles[:1]) for d in doc.defenders] == [
+        ("Marta Ejemplo", "female", ["defensora ambiental"])
+    ]
+    agents = {(e.date.iso() if e.date else "", e.type): e.perpetrator for e in doc.events}
+    assert agents[("2025-08-01", "arrest")] == "agentes de la Policía Nacional"
+    assert agents[("2025-08-02", "charge")] == "la Fiscalía"
+    assert agents[("2025-08-03", "detention")] == "un juez de Tela"
+    laws = [e.legal_basis for e in doc.events if e.legal_basis]
+    assert laws == ["artículo 378 del Código Penal"]

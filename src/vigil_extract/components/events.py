@@ -33,8 +33,18 @@ PERPETRATOR_NOUNS = re.compile(
     r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
     r"representatives?|persons|individuals|unknown|unidentified|plainclothes|forces|service|"
     r"ministry|government|committee|members|group|полиц\w*|сотрудник\w*|суд\w*|следовател\w*|"
-    r"policiers?|agents?|hommes|militaires|policía|agentes|hombres|militares|desconocidos)\b",
+    r"policiers?|agents?|hommes|militaires|policía|agentes|hombres|militares|desconocidos|"
+    r"fiscal\w*|juez|jueza|tribunal\w*|procureur|parquet|juge|прокуратур\w*|следствени\w*)\b",
     re.IGNORECASE,
+)
+TRAILING_ADVERBS = re.compile(
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:already|also|unlawfully|reportedly|allegedly|violently|then|later|"
+    r"had|have|has|was|were)$"
+)
+NAME_WORD = r"[A-ZÀ-ÞА-ЯЁ“\"«][^\s,;]*"
+AGENT_PHRASE = re.compile(  # up to the last agent noun, with the names that complete it
+    rf"^.*(?i:{PERPETRATOR_NOUNS.pattern})(?:\s+{NAME_WORD})*"
+    rf"(?:\s+(?:of|de|del|du|des|la|the|from|in)\s+(?:the\s+|la\s+|el\s+|les\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
 )
 BY_PHRASE = re.compile(
     r"^\s*(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
@@ -206,13 +216,20 @@ def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> s
     chunks = [c.strip(" ,") for c in re.split(r",|\bthen\b|\band\b(?=\s+(?:then\s+)?\w+ed\b)", subject)]
     for chunk in reversed(chunks):
         if PERPETRATOR_NOUNS.search(chunk) and len(chunk) < 120:
-            cleaned = re.sub(
-                r"\s+(?:had\s+|have\s+|has\s+)?(?:already|also|unlawfully|reportedly|allegedly|violently|then|later|had|have|has|was|were)$",
-                "",
-                chunk.strip(),
-            )
-            return cleaned or None
+            return agent_phrase(chunk.strip())
     return None
+
+
+def agent_phrase(chunk: str) -> str | None:
+    """The agent as described: up to its last noun and the names completing it, unless more
+    names follow ("a representative of the Amanat political party in the Kazakhstani Parliament")."""
+    phrase = AGENT_PHRASE.match(chunk)
+    if phrase is None:
+        return None
+    rest = chunk[phrase.end() :]
+    if re.search(r"\s[A-ZÀ-ÞА-ЯЁ]", rest) or PERPETRATOR_NOUNS.search(rest):
+        return TRAILING_ADVERBS.sub("", chunk) or None
+    return phrase.group(0).strip()
 
 
 def victims(doc: Document, sentence: Sentence, named_in: dict[int, list[str]]) -> list[str]:
