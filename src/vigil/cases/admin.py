@@ -3,11 +3,9 @@ action with its audit entry. Only admins (staff) reach the admin at all."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from vigil.audit.admin import ReadOnlyAdmin
 from vigil.cases.models import (
     Case,
     Demand,
@@ -19,19 +17,6 @@ from vigil.cases.models import (
     Source,
     Suggestion,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Shows records; adding, changing and deleting happen through Vigil's actions only."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Case)

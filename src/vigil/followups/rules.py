@@ -1,7 +1,7 @@
 """Deadline rules: turn an event's date and a written duration into the date to watch.
 
-``expected_release(28 February 2025, "10 days")`` is 10 March 2025: the arrest day counts
-as the first day of custody is not assumed; the duration is simply added, as appeals do.
+``expected_release(28 February 2025, "10 days")`` is 10 March 2025: the duration is added to
+the start date, as appeals count it (whether the first day counts is not assumed).
 """
 
 from __future__ import annotations
