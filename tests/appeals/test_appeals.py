@@ -209,3 +209,19 @@ def test_an_edited_section_is_kept_as_typed_and_flagged_in_other_languages(seed_
     assert french.summary == ["A summary typed by an editor."] and "summary" in french.not_translated
     with pytest.raises(WorkflowError):
         do_edit_section(draft, "letterhead", "x", acting_user=None, language="en")
+
+
+def test_the_pdf_read_back_gives_the_same_facts(seed_case: Case, tmp_path: Path) -> None:
+    from vigil_extract import extract_file
+
+    draft = do_compose_draft(seed_case, acting_user=None)
+    pdf = tmp_path / "appeal.pdf"
+    pdf.write_bytes(
+        render(appeal_text(draft, "en", public=True), OrganisationProfile.current(), fmt="pdf", public=True)
+    )
+    doc = extract_file(pdf)
+    assert doc.format == "pdf" and doc.country == "KZ"
+    assert [(d.name, d.gender) for d in doc.defenders] == [("Zhanar Sekerbayeva", "female")]
+    dated = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
+    assert ("2025-02-28", "arrest") in dated and ("2025-02-28", "sentence") in dated
+    assert len(doc.demands) == 4

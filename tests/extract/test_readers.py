@@ -142,3 +142,21 @@ def test_pdf_page_limit(tmp_path: Path) -> None:
     path = write(tmp_path, "one.pdf", minimal_pdf("one page"))
     with pytest.raises(ExtractionError, match="E108"):
         read_path(path, ReadLimits(max_pdf_pages=0))
+
+
+def test_pdf_lines_are_regrouped_into_paragraphs_and_hyphenation_undone() -> None:
+    from vigil_extract.read.pdf import paragraphs
+
+    page = (
+        "BEACON FOR DEFENDERS\n"
+        "On 28 February 2025, police arrested the defender Ana Example in the city and took her to a\n"
+        "station, where she was ques\u2010\ntioned   for six hours without a lawyer present at all.\n"
+        "She was released the next day.\n"
+        "1. Release Ana Example;\n"
+        "2. Drop the charges."
+    )
+    text = paragraphs(page)
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    assert blocks[0] == "BEACON FOR DEFENDERS"
+    assert "questioned for six hours" in blocks[1]
+    assert blocks[-2:] == ["1. Release Ana Example;", "2. Drop the charges."]

@@ -47,15 +47,25 @@ def is_intro(sentence: Sentence) -> bool:
 def list_after(doc: Document, index: int) -> list[Demand]:
     """The list items that follow an intro sentence, up to the first paragraph of prose."""
     found: list[Demand] = []
+    marked = False
     intro_block = doc.sentences[index].block
     for sentence in doc.sentences[index + 1 : index + 1 + MAX_ITEMS]:
         if sentence.boilerplate:
             break
-        if sentence.is_list_item or (sentence.block <= intro_block + 1 and not found and sentence.is_heading):
+        text = sentence.text.rstrip()
+        # A list that lost its numbers (copied text, a PDF): items end with ";", the last with "."
+        unmarked_item = not marked and (text.endswith(";") or (bool(found) and text.endswith(".")))
+        if sentence.is_list_item or unmarked_item:
+            marked = marked or sentence.is_list_item
+            found.append(as_demand(doc, sentence.span))
+            if unmarked_item and not sentence.is_list_item and text.endswith("."):
+                break
+        elif sentence.block <= intro_block + 1 and not found and sentence.is_heading:
             found.append(as_demand(doc, sentence.span))
         else:
             break
     return found
+
 
 
 def as_demand(doc: Document, span: Span) -> Demand:

@@ -46,10 +46,10 @@ AGENT_PHRASE = re.compile(  # up to the last agent noun, with the names that com
     rf"^.*(?i:{PERPETRATOR_NOUNS.pattern})(?:\s+{NAME_WORD})*"
     rf"(?:\s+(?:of|de|del|du|des|la|the|from|in)\s+(?:the\s+|la\s+|el\s+|les\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
 )
-BY_PHRASE = re.compile(
-    r"^\s*(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
-    r"(?=[,.;:]|\s+(?:in|on|at|after|while|for|and\s+(?:was|were|then)|who|which|when|outside|near|"
-    r"en|à|dans|a|de\s+la|el|lors)\b|$)",
+BY_PHRASE = re.compile(  # "by X" in the trigger's own clause, up to where the agent ends
+    r"^[^,;.]{0,40}?\b(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
+    r"(?=[,.;:]|\s+(?:in|on|at|after|while|for|under|and|who|which|when|outside|near|"
+    r"en|à|dans|a|de\s+la|el|lors|sous|bajo)\b|$)",
     re.IGNORECASE,
 )
 NUMBER_WORD = (
@@ -192,7 +192,7 @@ def build_event(
     language: str,
     named_in: dict[int, list[str]],
 ) -> Event:
-    return Event(
+    event = Event(
         date=date,
         type=trigger.type,
         evidence=sentence.span,
@@ -203,6 +203,12 @@ def build_event(
         duration=duration(sentence.text, trigger) if trigger.type in DURATION_TYPES else None,
         trigger=sentence.text[trigger.start : trigger.end],
     )
+    for name in ("location", "perpetrator", "legal_basis", "duration"):
+        value = getattr(event, name)
+        if value:
+            setattr(event, name, " ".join(value.split()))  # lines broken in a PDF
+    return event
+
 
 
 def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> str | None:

@@ -61,9 +61,9 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             current.pop()
         if keep and 2 <= len(current) <= 5:
             start, end = current[0].start(), current[-1].end()
-            surface = text[start:end].rstrip(".")
+            surface = " ".join(text[start:end].rstrip(".").split())
             tokens = tuple(m.group().rstrip(".") for m in current)
-            span = Span(offset + start, offset + start + len(surface))
+            span = Span(offset + start, offset + start + len(text[start:end].rstrip(".")))
             runs.append(NameRun(surface, span, tokens, honorific))
         current = []
 
