@@ -26,6 +26,13 @@ def require_shared() -> None:
     pytest.skip(message)
 
 
+@pytest.fixture(autouse=True)
+def own_audit_head(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's audit head file apart (the store key stays the session's; it is read once)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("VIGIL_HOME", str(home))
+
+
 @pytest.fixture
 def seed_path() -> Path:
     require_shared()

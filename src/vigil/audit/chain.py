@@ -1,5 +1,9 @@
 """Writing and verifying the audit chain.
 
+The head of the chain (last number and hash) is also written to ``VIGIL_HOME/audit.head`` after
+each commit, so removing the last entries, which leaves a shorter valid chain, is found too;
+copy that file off the machine to make it a witness the database's owner cannot rewrite.
+
 Each entry's hash is SHA-256 over the previous entry's hash and a canonical JSON form of
 the entry. Digests of the record before and after are HMAC-SHA256 under the store's audit
 key, so they prove a change without revealing (or allowing guesses of) confidential values.
@@ -11,8 +15,10 @@ import getpass
 import hashlib
 import hmac
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -21,6 +27,7 @@ from django.utils import timezone
 
 from vigil.audit.models import AuditEvent
 from vigil.crypto.keys import keyring
+from vigil.home import vigil_home
 
 GENESIS = "0" * 64
 
@@ -104,7 +111,35 @@ def record(
     )
     event.hash = entry_hash(event.prev_hash, entry_fields(event))
     event.save()
+    seq, head = event.seq, event.hash
+    transaction.on_commit(lambda: write_head(seq, head))
     return event
+
+
+def head_path() -> Path:
+    """The chain's head, kept outside the database: removing the last entries shows there."""
+    return vigil_home() / "audit.head"
+
+
+def write_head(seq: int, hash_: str) -> None:
+    path = head_path()
+    if not path.parent.exists():
+        return
+    current = read_head()
+    if current is not None and current[0] >= seq:
+        return
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"seq": seq, "hash": hash_}))
+    os.chmod(temporary, 0o600)
+    os.replace(temporary, path)
+
+
+def read_head() -> tuple[int, str] | None:
+    try:
+        data = json.loads(head_path().read_text())
+        return int(data["seq"]), str(data["hash"])
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return None
 
 
 def lock_chain() -> None:
@@ -130,6 +165,7 @@ class VerifyResult:
 def verify() -> VerifyResult:
     """Walk the chain in order; name the first entry edited, removed or out of place."""
     previous_hash, expected_seq, checked = GENESIS, 1, 0
+    head = read_head()
     for event in AuditEvent.objects.order_by("seq").iterator():
         if event.seq != expected_seq:
             return VerifyResult(checked, expected_seq, f"entry #{expected_seq} is missing")
@@ -137,5 +173,13 @@ def verify() -> VerifyResult:
             return VerifyResult(checked, event.seq, f"entry #{event.seq} does not follow the entry before it")
         if entry_hash(event.prev_hash, entry_fields(event)) != event.hash:
             return VerifyResult(checked, event.seq, f"entry #{event.seq} was edited")
+        if head is not None and event.seq == head[0] and event.hash != head[1]:
+            return VerifyResult(checked, event.seq, f"entry #{event.seq} differs from the recorded head")
         previous_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
+    if head is not None and checked < head[0]:
+        return VerifyResult(
+            checked,
+            checked + 1,
+            f"entries #{checked + 1} to #{head[0]} were removed (the head file records #{head[0]})",
+        )
     return VerifyResult(checked)

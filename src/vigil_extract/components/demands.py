@@ -67,7 +67,6 @@ def list_after(doc: Document, index: int) -> list[Demand]:
     return found
 
 
-
 def as_demand(doc: Document, span: Span) -> Demand:
     """The demand text without its list marker and closing punctuation."""
     text = doc.span_text(span)

@@ -210,7 +210,6 @@ def build_event(
     return event
 
 
-
 def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> str | None:
     """Who did it, as the text describes them: "by X" after the trigger, or the subject before."""
     by = BY_PHRASE.match(sentence.text[trigger.end :])
