@@ -182,3 +182,19 @@ def test_spanish_statement_agents_roles_and_law() -> None:
     assert agents[("2025-08-03", "detention")] == "un juez de Tela"
     laws = [e.legal_basis for e in doc.events if e.legal_basis]
     assert laws == ["artículo 378 del Código Penal"]
+
+
+def test_urging_the_authorities_opens_a_list_of_demands() -> None:
+    text = (
+        "URGENT ACTION\n\nLAWYER DETAINED FOR DEFENDING PROTESTERS\n\n"
+        "Human rights lawyer Pavel Exemplar was arrested on 27 June 2025 in Minsk.\n\n"
+        "Please write immediately in English or your own language, urging the authorities to:\n"
+        "- Release Pavel Exemplar immediately and unconditionally;\n"
+        "- Stop harassing lawyers for their professional activities.\n"
+    )
+    doc = extract_text(text)
+    assert [d.text for d in doc.demands] == [
+        "Release Pavel Exemplar immediately and unconditionally",
+        "Stop harassing lawyers for their professional activities",
+    ]
+    assert doc.country == "BY"
