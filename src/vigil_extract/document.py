@@ -113,6 +113,7 @@ class Document:
     language: str | None = None
     title: str | None = None
     title_span: Span | None = None
+    dateline: Span | None = None
     published: PartialDate | None = None
     publisher: str | None = None
     country: str | None = None

@@ -198,3 +198,17 @@ def test_urging_the_authorities_opens_a_list_of_demands() -> None:
         "Stop harassing lawyers for their professional activities",
     ]
     assert doc.country == "BY"
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_what_it_reports() -> None:
+    text = (
+        "Mexico: UN experts condemn killing of journalist\n\n"
+        "GENEVA (10 April 2025) – UN experts today condemned the killing of journalist Eusebio Ejemplo "
+        "and urged Mexico to protect his niece Aurelia Ejemplo, who has received death threats since the "
+        "attack.\n\nOn 3 April 2025, armed men killed Eusebio Ejemplo at his home.\n\n"
+        "The experts urged the authorities to protect Aurelia Ejemplo.\n"
+    )
+    doc = extract_text(text)
+    assert doc.published is not None and doc.published.iso() == "2025-04-10"
+    dated = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
+    assert dated == {("2025-04-03", "killing")}

@@ -12,7 +12,7 @@ from collections import Counter
 
 from vigil_extract.components.dates import parse_date_line
 from vigil_extract.components.places import country_of_name
-from vigil_extract.document import Document, Sentence
+from vigil_extract.document import Document, Sentence, Span
 
 STOPWORDS = {
     "en": {
@@ -196,6 +196,9 @@ def read_header(doc: Document) -> None:
     if dateline is not None:
         doc.published = parse_date_line(dateline_text(dateline.text), doc.language or "en")
         dateline.boilerplate = dateline.is_heading
+        opening = DATELINE_OPENING.match(dateline.text)
+        if opening and not dateline.is_heading:  # "GENEVA (3 March 2025) – UN experts ..."
+            doc.dateline = Span(dateline.span.start + opening.start(1), dateline.span.start + opening.end(1))
     title = find_title(head, dateline)
     if title is not None:
         if doc.title is None:

@@ -379,6 +379,12 @@ def parse_date_line(line: str, language: str = "en", *, fallback: bool = True) -
     return PartialDate(parsed.year, parsed.month, parsed.day) if parsed else None
 
 
+# "UN experts today condemned ...": the day of the statement, not of anything it reports.
+REPORTING_AFTER = re.compile(
+    r"^\s+(?:expressed|condemned|said|called|urged|welcomed|voiced|raised|stated|denounced|announced|"
+    r"warned|issued|published|released\s+a|exprim\w*|condamn\w*|expres\w*|conden\w*|заявил\w*)\b",
+    re.IGNORECASE,
+)
 BACKGROUND = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+)?(?:been\s+)?\w+(?:ed|en|ne|wn|ght|id)\b")
 
 
@@ -403,8 +409,12 @@ def mark_dates(doc: Document) -> Document:
             )
             if not resolved:
                 continue
-            future = raw_mention.until or bool(
-                doc.published and any(is_after(d, doc.published) for d in resolved)
+            local_end = raw_mention.span.end - sentence.span.start
+            future = (
+                raw_mention.until
+                or bool(doc.published and any(is_after(d, doc.published) for d in resolved))
+                or REPORTING_AFTER.match(sentence.text[local_end:]) is not None
+                or (doc.dateline is not None and doc.dateline.contains(raw_mention.span))
             )
             relative = any(raw.relative for raw in raw_mention.dates)
             background = bool(BACKGROUND.search(sentence.text))
