@@ -16,6 +16,7 @@ from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
 from vigil.cli.records import case_app, defender_app, export, search
+from vigil.cli.sources import source_app
 from vigil.cli.store import init, serve
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ app.command()(serve)
 app.command()(due)
 app.add_typer(case_app, name="case")
 app.add_typer(defender_app, name="defender")
+app.add_typer(source_app, name="source")
 app.add_typer(audit_app, name="audit")
 app.add_typer(user_app, name="user")
 app.add_typer(appeal_app, name="appeal")

@@ -80,7 +80,8 @@ def accept_source(source: Source, doc: Document, *, acting_user: User | None) ->
             confidentiality=level,
             demands=[(d.text, (d.evidence.start, d.evidence.end)) for d in doc.demands],
         )
-    source.suggestions.update(status=SuggestionStatus.ACCEPTED, decided_at=timezone.now())
+    pending = source.suggestions.filter(status=SuggestionStatus.PENDING)
+    pending.update(status=SuggestionStatus.ACCEPTED, decided_at=timezone.now())
     record("suggestions.accept_all", acting_user=acting_user, instance=source)
     return case
 

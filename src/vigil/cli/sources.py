@@ -1,0 +1,89 @@
+"""``vigil source``: the sources stored for review, their suggestions, and accepting them."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from vigil.cli.context import acting_user, fail, require_store
+
+source_app = typer.Typer(
+    help="Sources: review suggested facts, accept them into a case.", no_args_is_help=True
+)
+
+
+@source_app.command("list")
+def source_list(
+    pending: Annotated[bool, typer.Option("--pending", help="Only sources not yet accepted.")] = False,
+) -> None:
+    """The sources you may see, newest first."""
+    require_store()
+    from vigil.cases.access import readable_sources
+
+    sources = readable_sources(acting_user()).order_by("-id")
+    if pending:
+        sources = sources.filter(case__isnull=True)
+    for source in sources:
+        state = f"case {source.case_id}" if source.case_id else "pending review"
+        typer.echo(
+            f"{source.pk:>5}  {source.confidentiality:<12} {state:<15} {source.title or source.filename}"
+        )
+
+
+@source_app.command("show")
+def source_show(
+    source_id: Annotated[int, typer.Argument(help="The source's id.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """A source's suggested facts, numbered, each with the sentence it came from."""
+    require_store()
+    source = accessible_source(source_id)
+    rows = [
+        {
+            "position": s.position,
+            "field": s.field,
+            "value": s.value,
+            "status": s.status,
+            "evidence": source.excerpt(s.start, s.end) if s.start is not None and s.end is not None else None,
+        }
+        for s in source.suggestions.order_by("position")
+    ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        value = (
+            row["value"] if isinstance(row["value"], str) else json.dumps(row["value"], ensure_ascii=False)
+        )
+        typer.echo(f"{row['position']:>3} {row['status']:<9} {row['field']:<10} {value[:110]}")
+
+
+@source_app.command("accept")
+def source_accept(
+    source_id: Annotated[int, typer.Argument(help="The source's id.")],
+    reject: Annotated[
+        list[int] | None, typer.Option("--reject", help="A suggestion's number to reject; repeat.")
+    ] = None,
+) -> None:
+    """Accept a source's pending suggestions into a new case, rejecting the numbers given."""
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.intake.review import ReviewError, do_review
+
+    try:
+        case = do_review(accessible_source(source_id), reject=reject or [], acting_user=acting_user())
+    except (ReviewError, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    typer.echo(f"source {source_id}: accepted into case {case.pk}")
+
+
+def accessible_source(source_id: int):  # type: ignore[no-untyped-def]
+    from vigil.cases.access import readable_sources
+
+    source = readable_sources(acting_user()).filter(pk=source_id).first()
+    if source is None:
+        fail(f"no source {source_id}")
+    return source
