@@ -212,3 +212,20 @@ def test_the_date_of_a_statement_is_not_the_date_of_what_it_reports() -> None:
     assert doc.published is not None and doc.published.iso() == "2025-04-10"
     dated = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
     assert dated == {("2025-04-03", "killing")}
+
+
+def test_russian_statement_dateline_country_agent_and_duration() -> None:
+    text = (
+        "12 мая 2025 г.\n\nБеларусь: задержан правозащитник Андрей Примеров\n\n"
+        "9 мая 2025 г. сотрудники ГУБОПиК задержали правозащитника Андрея Примерова в Минске. "
+        "На следующий день суд Советского района Минска приговорил его к 15 суткам административного "
+        "ареста по ст. 19.11 КоАП.\n\nМы призываем власти Беларуси:\n\n1. Немедленно освободить Андрея Примерова;\n"
+    )
+    doc = extract_text(text)
+    assert doc.published is not None and doc.published.iso() == "2025-05-12"
+    assert doc.country == "BY"  # not India's Ballari ("Белари"), whose stem starts "Беларусь"
+    assert [(d.name, d.gender) for d in doc.defenders] == [("Андрей Примеров", "male")]
+    events = {(e.date.iso() if e.date else "", e.type): e for e in doc.events}
+    assert events[("2025-05-09", "arrest")].perpetrator == "сотрудники ГУБОПиК"
+    sentence = events[("2025-05-10", "sentence")]
+    assert sentence.duration == "15 суткам" and sentence.legal_basis == "ст. 19.11 КоАП"

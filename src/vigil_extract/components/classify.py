@@ -216,7 +216,8 @@ def read_header(doc: Document) -> None:
 
 def is_dateline(sentence: Sentence, *, fallback: bool = False) -> bool:
     """A short line (or a "CITY (date) –" opening) that holds one full date."""
-    if not (sentence.is_heading or DATELINE_OPENING.match(sentence.text)):
+    short_line = len(sentence.text) <= 40 and "\n" not in sentence.text
+    if not (sentence.is_heading or short_line or DATELINE_OPENING.match(sentence.text)):
         return False
     text = dateline_text(sentence.text)
     if len(text) > 90 or not re.search(r"\d{4}", text):

@@ -134,7 +134,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
             "day_month",
             re.compile(
                 rf"(?<![\d.,:])(?P<days>{DAY}(?:{LIST_JOINER}{DAY})*)\s+(?:(?i:of|de)\s+)?(?P<month>{month})\.?"
-                rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d))?"
+                rf"(?:,?\s+(?:(?i:of|de|del)\s+)?(?P<year>{YEAR})(?!\d)(?:\s*г\.|\s+года)?)?"
             ),
         ),
         (

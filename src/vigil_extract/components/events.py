@@ -61,7 +61,7 @@ NUMBER_WORD = (
 DURATION = re.compile(
     rf"(?<!up to )(?<!jusqu'à )(?<!hasta )\b({NUMBER_WORD}(?:\s*(?:,|and|et|y|и)\s*{NUMBER_WORD})*"
     r"(?:\s+and\s+a\s+half)?\s+(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans|années?|"
-    r"días?|semanas?|meses|mes|años?|дн\w*|недел\w*|месяц\w*|год\w*|лет)(?:['’])?)(?!\s+(?:ago|old|later|earlier))",
+    r"días?|semanas?|meses|mes|años?|дн\w*|сут\w*|недел\w*|месяц\w*|год\w*|лет)(?:['’])?)(?!\s+(?:ago|old|later|earlier))",
     re.IGNORECASE,
 )
 DURATION_TYPES = {"sentence", "detention", "conviction", "arrest"}

@@ -25,6 +25,8 @@ LANGUAGES = ("en", "fr", "es", "ru")
 CYRILLIC_ENDINGS = "аяьйоеыиуюё"
 WEIGHTS = {"country": 1.0, "demonym": 1.0, "city": 0.6}
 TITLE_WEIGHT = 4.0
+MAX_ENDING = 3  # letters a Russian case ending may add to a stem ("Перм" + "и", "Москв" + "ой")
+KIND_RANK = {"country": 3, "demonym": 2, "city": 1}
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def automaton() -> ahocorasick.Automaton:
 
 
 def rank(entry: Entry) -> tuple[int, int]:
-    return ({"country": 3, "demonym": 2, "city": 1}[entry.kind], entry.population)
+    return (KIND_RANK[entry.kind], entry.population)
 
 
 def country_entries() -> list[tuple[str, Entry]]:
@@ -108,7 +110,7 @@ def city_entries() -> list[tuple[str, Entry]]:
         for name in names:
             if len(name) < 4 or name.lower() in blocked or not name[0].isupper():
                 continue
-            stem = is_cyrillic(name) and name[-1].lower() in CYRILLIC_ENDINGS and len(name) > 4
+            stem = is_cyrillic(name) and name[-1].lower() in CYRILLIC_ENDINGS and len(name) > 5
             key = name[:-1] if stem else name
             found.append((key.lower(), Entry("city", code, stem, True, population)))
     return found
@@ -131,15 +133,17 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
         if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
             continue
         if entry.stem:
-            while end < len(text) and text[end].isalpha() and end - (end_index + 1) < 4:
+            while end < len(text) and text[end].isalpha() and end - (end_index + 1) < MAX_ENDING:
                 end += 1
+            if end < len(text) and text[end].isalpha():
+                continue  # a longer word that merely starts like the place
         elif end < len(text) and (text[end].isalnum()):
             continue
         written = text[start:end]
         if entry.case_sensitive and not written[:1].isupper():
             continue
         found.append(PlaceMatch(entry.kind, entry.code, Span(offset + start, offset + end), written))
-    found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start)))
+    found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start), -KIND_RANK[m.kind]))
     kept: list[PlaceMatch] = []
     for match in found:
         if kept and match.span.start < kept[-1].span.end:
