@@ -230,3 +230,17 @@ def test_russian_statement_dateline_country_agent_and_duration() -> None:
     assert events[("2025-05-09", "arrest")].perpetrator == "сотрудники ГУБОПиК"
     sentence = events[("2025-05-10", "sentence")]
     assert sentence.duration == "15 суткам" and sentence.legal_basis == "ст. 19.11 КоАП"
+
+
+def test_french_statement_relative_weekday_agents_and_demands() -> None:
+    text = (
+        "Lomé, le jeudi 20 mars 2025\n\nTogo : la militante Afi Exemple arrêtée mardi dernier\n\n"
+        "Mardi dernier, des gendarmes ont interpellé la militante Afi Exemple. Le lendemain, elle a été "
+        "présentée à un juge d'instruction qui l'a inculpée de « trouble aggravé à l'ordre public ».\n\n"
+        "Nous exigeons :\n- la libération immédiate d'Afi Exemple ;\n- l'abandon des poursuites à son encontre.\n"
+    )
+    doc = extract_text(text)
+    events = {(e.date.iso() if e.date else "", e.type): e.perpetrator for e in doc.events}
+    assert events[("2025-03-18", "arrest")] == "des gendarmes"
+    assert events[("2025-03-19", "charge")] == "un juge"
+    assert len(doc.demands) == 2 and doc.defenders[0].gender == "female"

@@ -33,8 +33,14 @@ PERPETRATOR_NOUNS = re.compile(
     r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
     r"representatives?|persons|individuals|unknown|unidentified|plainclothes|forces|service|"
     r"ministry|government|committee|members|group|полиц\w*|сотрудник\w*|суд\w*|следовател\w*|"
-    r"policiers?|agents?|hommes|militaires|policía|agentes|hombres|militares|desconocidos|"
+    r"policiers?|agents?|hommes|militaires|gendarmes?|gendarmerie|policía|agentes|hombres|militares|"
+    r"desconocidos|soldados|paramilitares|"
     r"fiscal\w*|juez|jueza|tribunal\w*|procureur|parquet|juge|прокуратур\w*|следствени\w*)\b",
+    re.IGNORECASE,
+)
+# "elle a été présentée à un juge", "she was brought before a judge": the agent starts at the article.
+LEADING_CLAUSE = re.compile(
+    r"^.*\b(?:à|au|aux|to|before|ante|devant|перед)\s+(?=(?:un|une|le|la|les|des|a|an|the|el|los|las)\s)",
     re.IGNORECASE,
 )
 TRAILING_ADVERBS = re.compile(
@@ -228,6 +234,7 @@ def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> s
 def agent_phrase(chunk: str) -> str | None:
     """The agent as described: up to its last noun and the names completing it, unless more
     names follow ("a representative of the Amanat political party in the Kazakhstani Parliament")."""
+    chunk = LEADING_CLAUSE.sub("", chunk)
     phrase = AGENT_PHRASE.match(chunk)
     if phrase is None:
         return None
