@@ -237,7 +237,8 @@ def test_french_statement_relative_weekday_agents_and_demands() -> None:
         "Lomé, le jeudi 20 mars 2025\n\nTogo : la militante Afi Exemple arrêtée mardi dernier\n\n"
         "Mardi dernier, des gendarmes ont interpellé la militante Afi Exemple. Le lendemain, elle a été "
         "présentée à un juge d'instruction qui l'a inculpée de « trouble aggravé à l'ordre public ».\n\n"
-        "Nous exigeons :\n- la libération immédiate d'Afi Exemple ;\n- l'abandon des poursuites à son encontre.\n"
+        "Nous exigeons :\n- la libération immédiate d'Afi Exemple ;\n"
+        "- l'abandon des poursuites à son encontre.\n"
     )
     doc = extract_text(text)
     events = {(e.date.iso() if e.date else "", e.type): e.perpetrator for e in doc.events}
