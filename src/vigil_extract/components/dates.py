@@ -388,6 +388,10 @@ REPORTING_AFTER = re.compile(
 BACKGROUND = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+)?(?:been\s+)?\w+(?:ed|en|ne|wn|ght|id)\b")
 
 
+def is_offset(found: RawMention) -> bool:
+    return any(raw.relative == "offset" for raw in found.dates)
+
+
 def mark_dates(doc: Document) -> Document:
     """Find and resolve the dates of every content sentence, in reading order.
 
@@ -395,6 +399,7 @@ def mark_dates(doc: Document) -> Document:
     background: it does not become the reference of a later "on the same day".
     """
     anchor = doc.published
+    latest_day: PartialDate | None = None  # the story's latest day, for "the day after" said later
     language = doc.language or "en"
     for index, sentence in enumerate(doc.sentences):
         if sentence.boilerplate:
@@ -402,6 +407,8 @@ def mark_dates(doc: Document) -> Document:
         mentions: list[DateMention] = []
         for raw_mention in find_dates(sentence.text, sentence.span.start, language):
             local_anchor = mentions[-1].dates[-1] if mentions else anchor
+            if local_anchor is not None and local_anchor.day is None and latest_day is not None:
+                local_anchor = latest_day if is_offset(raw_mention) else local_anchor
             resolved = tuple(
                 date
                 for raw in raw_mention.dates
@@ -421,6 +428,9 @@ def mark_dates(doc: Document) -> Document:
             mentions.append(DateMention(raw_mention.span, resolved, relative, future, background))
             if not future and not background:
                 anchor = resolved[-1] if relative else replace(resolved[0])
+                days = [d for d in resolved if d.day is not None]
+                if days and (latest_day is None or max(days) > latest_day):
+                    latest_day = max(days)
         if mentions:
             doc.dates[index] = mentions
     return doc
