@@ -252,7 +252,8 @@ def test_the_day_after_returns_to_the_storys_latest_day_after_a_flashback() -> N
         "Nairobi, Friday 21 March 2025\n\nKenya: paralegal missing\n\n"
         "Last Tuesday, four men took paralegal Mercy Example from a bus stop.\n\n"
         "In July 2024, Mercy Example was also arrested while giving first aid.\n\n"
-        "On the day after Mercy Example was taken, our coordinator Kevin Example was arrested at the station.\n"
+        "On the day after Mercy Example was taken, our coordinator Kevin Example was arrested "
+        "at the station.\n"
     )
     dated = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert ("2025-03-19", "arrest") in dated and ("2024-07", "arrest") in dated
