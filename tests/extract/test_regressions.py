@@ -257,3 +257,13 @@ def test_the_day_after_returns_to_the_storys_latest_day_after_a_flashback() -> N
     )
     dated = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert ("2025-03-19", "arrest") in dated and ("2024-07", "arrest") in dated
+
+
+def test_a_relative_sharing_the_defenders_surname_is_not_named_by_her_name() -> None:
+    text = (
+        "2 March 2025\n\nBrazil: land defender Dora Ferreira Example threatened\n\n"
+        "On 17 January 2025, two men fired shots at the house of land defender Dora Ferreira Example. "
+        "Her husband, Antonio Example, who led the association before her, was shot dead in 2019.\n\n"
+        "We urge the authorities to:\n\n1. Protect Dora Ferreira Example;\n"
+    )
+    assert [d.name for d in extract_text(text).defenders] == ["Dora Ferreira Example"]

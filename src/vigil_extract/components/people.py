@@ -101,8 +101,12 @@ def find_people(doc: Document) -> Document:
     title = fold(doc.title or "")
     demands = fold(" ".join(d.text for d in doc.demands))
     link_lists(doc, people, runs)
+    surnames = Counter(token_key(p.tokens[-1]) for p in people if len(p.tokens) >= 2)
+    shared = frozenset(key for key, count in surnames.items() if count > 1)
     chosen = [
-        p for p in people if looks_like_a_person(p) and is_defender(p, in_text(p, title), in_text(p, demands))
+        p
+        for p in people
+        if looks_like_a_person(p) and is_defender(p, in_text(p, title, shared), in_text(p, demands, shared))
     ]
     chosen_ids = grow_by_lists(people, {id(p) for p in chosen})
     doc.defenders = [as_defender(p) for p in people if id(p) in chosen_ids]
@@ -365,7 +369,9 @@ def read_pronoun_declarations(doc: Document, people: list[Person]) -> None:
                 person.male_cues += 5
 
 
-def in_text(person: Person, folded_text: str) -> bool:
+def in_text(person: Person, folded_text: str, shared_surnames: frozenset[str] = frozenset()) -> bool:
+    """The person is named in the text: by surname, or by two of their names when the surname is
+    shared with someone else ("Antônio Lima" is not named by "Dorinete Ferreira Lima")."""
     if not folded_text:
         return False
     keys = [token_key(t) for t in person.tokens]
@@ -374,6 +380,8 @@ def in_text(person: Person, folded_text: str) -> bool:
     def present(key: str) -> bool:
         return key in words or any(close_spelling(key, word) for word in words)
 
+    if keys[-1] in shared_surnames:
+        return present(keys[0]) and present(keys[-1])
     return present(keys[-1]) or sum(1 for k in keys if present(k)) >= 2
 
 
