@@ -1,0 +1,110 @@
+"""Gender from explicit cues only: pronouns of sentences about one person, a pronoun opening a
+sentence that names nobody, and declared pronouns ("Rutendo Chikowore (she/her)").
+
+Honorifics and gendered role nouns are read with the other cues around each mention
+(:mod:`vigil_extract.components.people`); this module adds the pronouns and decides.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+from typing import TYPE_CHECKING
+
+from vigil_extract import vocab
+from vigil_extract.components.names import name_runs, same_person
+from vigil_extract.document import Document, Sentence
+
+if TYPE_CHECKING:
+    from vigil_extract.components.people import Person
+
+
+@cache
+def gender_words(language: str) -> dict[str, re.Pattern[str]]:
+    table = vocab.load("roles")["gender"]
+    patterns: dict[str, re.Pattern[str]] = {}
+    for gender in ("female", "male"):
+        words = sorted(table[gender].get(language, []), key=len, reverse=True)
+        patterns[gender] = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.IGNORECASE
+        )
+        pronouns = table["pronouns"][gender].get(language, [])
+        patterns[f"{gender}_pronoun"] = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in pronouns)})(?![\w-])", re.IGNORECASE
+        )
+    return patterns
+
+
+def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
+    """Pronouns in sentences that mention one person only, and in the sentence right after."""
+    patterns = gender_words(language)
+    sentences = doc.content_sentences()
+    present = people_by_sentence(sentences, people)
+    for index, sentence in enumerate(sentences):
+        if len(present[index]) != 1:
+            continue
+        person = present[index][0]
+        texts = [sentence.text]
+        if index + 1 < len(sentences) and not present[index + 1]:
+            texts.append(sentences[index + 1].text)
+        for text in texts:
+            person.female_cues += len(patterns["female_pronoun"].findall(text)) * 0.5
+            person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
+    read_subject_pronouns(doc, people, language)
+    read_pronoun_declarations(doc, people)
+
+
+def people_by_sentence(sentences: list[Sentence], people: list[Person]) -> list[list[Person]]:
+    """For each sentence, the people mentioned in it (mentions placed by binary search)."""
+    starts = [s.span.start for s in sentences]
+    found: list[list[Person]] = [[] for _ in sentences]
+    for person in people:
+        for mention in person.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0 and sentences[index].span.contains(mention) and person not in found[index]:
+                found[index].append(person)
+    return found
+
+
+def read_subject_pronouns(doc: Document, people: list[Person], language: str) -> None:
+    """A sentence naming nobody that opens with "he" or "she" speaks of the last person named."""
+    patterns = gender_words(language)
+    mentions = sorted((m.start, index) for index, p in enumerate(people) for m in p.mentions)
+    starts = [start for start, _ in mentions]
+    for sentence in doc.content_sentences():
+        first_inside = bisect_left(starts, sentence.span.start)
+        if first_inside < len(starts) and starts[first_inside] < sentence.span.end:
+            continue
+        if first_inside == 0:
+            continue
+        opening = " ".join(sentence.text.split()[:4])
+        person = people[mentions[first_inside - 1][1]]
+        person.female_cues += 0.5 * bool(patterns["female_pronoun"].search(opening))
+        person.male_cues += 0.5 * bool(patterns["male_pronoun"].search(opening))
+
+
+PRONOUN_DECLARATION = re.compile(r"\(\s*(she|he)\s*/\s*(?:her|him)\s*\)", re.IGNORECASE)
+
+
+def read_pronoun_declarations(doc: Document, people: list[Person]) -> None:
+    """ "Rutendo Chikowore (she/her)": a declared pronoun is the strongest cue there is."""
+    for match in PRONOUN_DECLARATION.finditer(doc.text):
+        runs = name_runs(doc.text[max(0, match.start() - 80) : match.start()])
+        if not runs:
+            continue
+        person = next((p for p in people if same_person(p.tokens, runs[-1].tokens)), None)
+        if person is not None:
+            if match.group(1).lower() == "she":
+                person.female_cues += 5
+            else:
+                person.male_cues += 5
+
+
+def gender_of(person: Person) -> str:
+    """female or male when the cues clearly say so, else unknown."""
+    if person.female_cues > 0 and person.female_cues > person.male_cues * 2:
+        return "female"
+    if person.male_cues > 0 and person.male_cues > person.female_cues * 2:
+        return "male"
+    return "unknown"
