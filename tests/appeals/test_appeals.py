@@ -225,3 +225,16 @@ def test_the_pdf_read_back_gives_the_same_facts(seed_case: Case, tmp_path: Path)
     dated = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
     assert ("2025-02-28", "arrest") in dated and ("2025-02-28", "sentence") in dated
     assert len(doc.demands) == 4
+
+
+def test_a_restricted_case_is_published_without_a_public_version(seed_case: Case) -> None:
+    from vigil.appeals.compose import NothingToSay
+
+    seed_case.defenders.update(confidentiality="restricted")
+    draft = do_compose_draft(seed_case, acting_user=None)
+    for _ in range(3):
+        do_advance(draft, acting_user=None)
+    assert draft.status == "published" and set(draft.sections["frozen"]) == {"confidential"}
+    assert appeal_text(draft, "ru", public=False).language == "ru"
+    with pytest.raises(NothingToSay):
+        appeal_text(draft, "en", public=True)

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vigil.appeals.choices import LANGUAGES
-from vigil.appeals.compose import Appeal, choose_demands, compose
+from vigil.appeals.compose import Appeal, NothingToSay, choose_demands, compose
 from vigil.appeals.facts import gather
 from vigil.appeals.models import Authority, OrganisationProfile
 from vigil.audit.chain import record, snapshot
@@ -145,14 +145,19 @@ def do_new_version(intervention: Intervention, *, acting_user: User | None) -> I
 
 
 def freeze(intervention: Intervention) -> dict[str, dict[str, dict[str, object]]]:
-    """The appeal's text in every language, public and confidential, as published."""
-    return {
-        level: {
-            language: appeal_text(intervention, language, public=level == "public", frozen=False).as_dict()
-            for language in LANGUAGES
-        }
-        for level in ("public", "confidential")
-    }
+    """The appeal's text in every language, confidential and (when it has public facts) public."""
+    frozen: dict[str, dict[str, dict[str, object]]] = {}
+    for level in ("confidential", "public"):
+        try:
+            frozen[level] = {
+                language: appeal_text(
+                    intervention, language, public=level == "public", frozen=False
+                ).as_dict()
+                for language in LANGUAGES
+            }
+        except NothingToSay:
+            continue  # no public defender: the appeal is published to its named readers only
+    return frozen
 
 
 def organisation_name() -> str:
