@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
-from vigil.cases.models import Case, Confidentiality, Person, Source
+from vigil.cases.models import Case, Confidentiality, Intervention, Person, Source
 from vigil.cases.roles import STAFF_READERS, User, role_of
 
 M = TypeVar("M", bound=Model)
@@ -60,6 +60,21 @@ def access_person(user: User | None, person_id: int) -> Person:
 
 def readable_sources(user: User | None) -> QuerySet[Source]:
     return visible_to(user, Source.objects.all(), Q(case__in=readable_cases(user)))
+
+
+def access_source(user: User | None, source_id: int) -> Source:
+    try:
+        return readable_sources(user).get(pk=source_id)
+    except (Source.DoesNotExist, ValueError, TypeError):
+        raise AccessDenied(f"no source {source_id}") from None
+
+
+def access_appeal(user: User | None, intervention_id: int) -> Intervention:
+    """An intervention (appeal) on a case ``user`` may see."""
+    try:
+        return Intervention.objects.get(pk=intervention_id, case__in=readable_cases(user))
+    except (Intervention.DoesNotExist, ValueError, TypeError):
+        raise AccessDenied(f"no appeal {intervention_id}") from None
 
 
 def visible_levels(user: User | None) -> list[str]:

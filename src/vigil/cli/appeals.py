@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.context import acting_user, fail, fetched, require_store
 
 appeal_app = typer.Typer(help="Appeals: compose, render, review and publish.", no_args_is_help=True)
 authority_app = typer.Typer(help="The authorities that appeals are addressed to.", no_args_is_help=True)
@@ -73,13 +73,9 @@ def appeal_render(
 def appeal_list(case_id: Annotated[int, typer.Argument(help="The case's id.")]) -> None:
     """The versions of the case's appeal, newest first."""
     require_store()
-    from vigil.cases.access import AccessDenied, access_case
+    from vigil.cases.access import access_case
 
-    try:
-        case = access_case(acting_user(), case_id)
-    except AccessDenied as exc:
-        fail(str(exc))
-        return
+    case = fetched(access_case, case_id)
     for item in case.interventions.filter(source__isnull=True).order_by("-version", "-id"):
         published = item.published_at.date().isoformat() if item.published_at else "-"
         typer.echo(
@@ -92,9 +88,10 @@ def appeal_advance(intervention_id: Annotated[int, typer.Argument(help="The appe
     """Move an appeal one step: draft → in review → approved → published."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_advance
+    from vigil.cases.access import access_appeal
     from vigil.cases.actions.guard import NotAllowed
 
-    intervention = accessible_appeal(intervention_id)
+    intervention = fetched(access_appeal, intervention_id)
     try:
         do_advance(intervention, acting_user=acting_user())
     except (WorkflowError, NotAllowed) as exc:
@@ -109,9 +106,10 @@ def appeal_new_version(
     """Start a new draft that supersedes a published appeal."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_new_version
+    from vigil.cases.access import access_appeal
 
     try:
-        draft = do_new_version(accessible_appeal(intervention_id), acting_user=acting_user())
+        draft = do_new_version(fetched(access_appeal, intervention_id), acting_user=acting_user())
     except WorkflowError as exc:
         fail(str(exc))
         return
@@ -127,9 +125,12 @@ def appeal_demands(
     """Replace an appeal's demands (as typed, in this order)."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_edit_demands
+    from vigil.cases.access import access_appeal
 
     try:
-        do_edit_demands(accessible_appeal(intervention_id), demand, acting_user=acting_user(), language=lang)
+        do_edit_demands(
+            fetched(access_appeal, intervention_id), demand, acting_user=acting_user(), language=lang
+        )
     except WorkflowError as exc:
         fail(str(exc))
     typer.echo(f"appeal {intervention_id}: {len(demand)} demands")
@@ -147,24 +148,15 @@ def appeal_edit(
     """Rewrite one section of an appeal; in other languages it is shown as typed, flagged."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_edit_section
+    from vigil.cases.access import access_appeal
 
     try:
         do_edit_section(
-            accessible_appeal(intervention_id), section, text, acting_user=acting_user(), language=lang
+            fetched(access_appeal, intervention_id), section, text, acting_user=acting_user(), language=lang
         )
     except WorkflowError as exc:
         fail(str(exc))
     typer.echo(f"appeal {intervention_id}: {section} rewritten")
-
-
-def accessible_appeal(intervention_id: int):  # type: ignore[no-untyped-def]
-    from vigil.cases.access import readable_cases
-    from vigil.cases.models import Intervention
-
-    found = Intervention.objects.filter(pk=intervention_id, case__in=readable_cases(acting_user())).first()
-    if found is None:
-        fail(f"no appeal {intervention_id}")
-    return found
 
 
 @authority_app.command("add")

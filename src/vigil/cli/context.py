@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 
 from vigil.cli.output import err_console
 
 ACTING_AS: dict[str, str | None] = {"name": None}
+T = TypeVar("T")
 
 
 def setup_django() -> None:
     """Configure Django for the store in ``VIGIL_HOME``; exit 1 with a clear line if it has no key."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.settings.dev")
-    from vigil.crypto.keys import KeyError_
+    from vigil.crypto.keys import KeyUnavailable
 
     try:
         import django
 
         django.setup()
-    except KeyError_ as exc:
+    except KeyUnavailable as exc:
         fail(str(exc))
 
 
@@ -41,6 +43,17 @@ def acting_user() -> Any:
     if user is None:
         fail(f"no active account named {name!r}", code=2)
     return user
+
+
+def fetched(access: Callable[[Any, int], T], record_id: int) -> T:
+    """A record through its ``access_*`` function as the acting user; exit 1 if not found."""
+    from vigil.cases.access import AccessDenied
+
+    try:
+        return access(acting_user(), record_id)
+    except AccessDenied as exc:
+        fail(str(exc))
+        raise  # fail() exits; this satisfies the type checker
 
 
 def store_exists() -> bool:

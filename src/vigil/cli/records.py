@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.context import acting_user, fail, fetched, require_store
 
 case_app = typer.Typer(help="Cases: list them, show one.", no_args_is_help=True)
 defender_app = typer.Typer(help="Defenders: one defender's timeline across cases.", no_args_is_help=True)
@@ -52,14 +52,10 @@ def case_show(
 ) -> None:
     """One case: defenders, events in date order with evidence, demands, follow-ups."""
     require_store()
-    from vigil.cases.access import AccessDenied, access_case
+    from vigil.cases.access import access_case
     from vigil.cases.presenters import case_detail
 
-    try:
-        data = case_detail(access_case(acting_user(), case_id))
-    except AccessDenied as exc:
-        fail(str(exc))
-        return
+    data = case_detail(fetched(access_case, case_id))
     if as_json:
         emit_json(data)
         return
@@ -88,15 +84,10 @@ def defender_show(
 ) -> None:
     """One defender's timeline across every case you may see."""
     require_store()
-    from vigil.cases.access import AccessDenied, access_person
+    from vigil.cases.access import access_person
     from vigil.cases.presenters import defender_timeline
 
-    user = acting_user()
-    try:
-        data = defender_timeline(user, access_person(user, person_id))
-    except AccessDenied as exc:
-        fail(str(exc))
-        return
+    data = defender_timeline(acting_user(), fetched(access_person, person_id))
     if as_json:
         emit_json(data)
         return

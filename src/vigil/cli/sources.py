@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.context import acting_user, fail, fetched, require_store
 
 source_app = typer.Typer(
     help="Sources: review suggested facts, accept them into a case.", no_args_is_help=True
@@ -39,7 +39,9 @@ def source_show(
 ) -> None:
     """A source's suggested facts, numbered, each with the sentence it came from."""
     require_store()
-    source = accessible_source(source_id)
+    from vigil.cases.access import access_source
+
+    source = fetched(access_source, source_id)
     rows = [
         {
             "position": s.position,
@@ -69,21 +71,13 @@ def source_accept(
 ) -> None:
     """Accept a source's pending suggestions into a new case, rejecting the numbers given."""
     require_store()
+    from vigil.cases.access import access_source
     from vigil.cases.actions.guard import NotAllowed
     from vigil.intake.review import ReviewError, do_review
 
     try:
-        case = do_review(accessible_source(source_id), reject=reject or [], acting_user=acting_user())
+        case = do_review(fetched(access_source, source_id), reject=reject or [], acting_user=acting_user())
     except (ReviewError, NotAllowed) as exc:
         fail(str(exc))
         return
     typer.echo(f"source {source_id}: accepted into case {case.pk}")
-
-
-def accessible_source(source_id: int):  # type: ignore[no-untyped-def]
-    from vigil.cases.access import readable_sources
-
-    source = readable_sources(acting_user()).filter(pk=source_id).first()
-    if source is None:
-        fail(f"no source {source_id}")
-    return source

@@ -24,7 +24,7 @@ KEY_PREFIX = "vigil-key-v1:"
 KEY_BYTES = 32
 
 
-class KeyError_(Exception):
+class KeyUnavailable(Exception):
     """The store's key is missing or unreadable; the message says what to do."""
 
 
@@ -62,16 +62,16 @@ def read_master_key(path: Path | None = None) -> bytes:
     try:
         content = path.read_text().strip()
     except FileNotFoundError:
-        raise KeyError_(
+        raise KeyUnavailable(
             f"no key file at {path}: run `vigil init`, or set VIGIL_KEY_FILE to the store's key"
         ) from None
     except PermissionError:
-        raise KeyError_(f"cannot read the key file {path}: permission denied") from None
+        raise KeyUnavailable(f"cannot read the key file {path}: permission denied") from None
     if not content.startswith(KEY_PREFIX):
-        raise KeyError_(f"{path} is not a Vigil key file")
+        raise KeyUnavailable(f"{path} is not a Vigil key file")
     key = base64.b64decode(content.removeprefix(KEY_PREFIX))
     if len(key) != KEY_BYTES:
-        raise KeyError_(f"{path} holds a key of the wrong length")
+        raise KeyUnavailable(f"{path} holds a key of the wrong length")
     return key
 
 

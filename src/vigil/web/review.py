@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from vigil.cases.access import readable_sources
+from vigil.cases.access import AccessDenied, access_source, readable_sources
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.models import Source
 from vigil.cases.roles import can_write, role_of
@@ -17,10 +17,10 @@ from vigil.intake.review import ReviewError, do_review
 
 
 def accessible_source(request: HttpRequest, source_id: int) -> Source:
-    source = readable_sources(request.user).filter(pk=source_id).first()
-    if source is None:
-        raise Http404("No such source")
-    return source
+    try:
+        return access_source(request.user, source_id)
+    except AccessDenied:
+        raise Http404("No such source") from None
 
 
 @login_required
