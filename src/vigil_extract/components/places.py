@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,12 +117,16 @@ def city_entries() -> list[tuple[str, Entry]]:
     return found
 
 
+LATIN_ONLY = re.compile(r"[\u0000-\u024f\u1e00-\u1eff]+")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def is_latin(text: str) -> bool:
-    return all(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in text)
+    return LATIN_ONLY.fullmatch(text) is not None
 
 
 def is_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+    return CYRILLIC.search(text) is not None
 
 
 def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
