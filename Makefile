@@ -5,14 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups
 
-.PHONY: install run test lint lock docs messages bench clean
+.PHONY: install run test lint lock docs messages bench soak clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary :all: -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -47,7 +46,7 @@ bench: install
 	$(BIN)/python benchmarks/render.py
 
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
