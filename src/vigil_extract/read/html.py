@@ -11,7 +11,7 @@ import re
 from typing import cast
 
 import trafilatura
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]
 
 from vigil_extract.errors import E109, ExtractionError
 
