@@ -2,7 +2,7 @@
 
 from vigil.cases.models.case import Case, CaseSituation
 from vigil.cases.models.confidentiality import Confidentiality, Record
-from vigil.cases.models.event import DatePrecision, Event, EventSource
+from vigil.cases.models.event import DatePrecision, Event, EventSource, Penalty
 from vigil.cases.models.followup import FollowUp
 from vigil.cases.models.intervention import Demand, Intervention
 from vigil.cases.models.organisation import Organisation
@@ -23,6 +23,7 @@ __all__ = [
     "Gender",
     "Intervention",
     "Organisation",
+    "Penalty",
     "Person",
     "Record",
     "Source",

@@ -22,6 +22,18 @@ class DatePrecision(models.TextChoices):
     RANGE = "range", "range"
 
 
+class Penalty(models.TextChoices):
+    """What a detention or a sentence consists of: the seed's "10 days of administrative arrest"."""
+
+    ADMINISTRATIVE_ARREST = "administrative_arrest", "administrative arrest"
+    PRETRIAL_DETENTION = "pretrial_detention", "pre-trial detention"
+    IMPRISONMENT = "imprisonment", "imprisonment"
+    SUSPENDED = "suspended", "suspended sentence"
+    HOUSE_ARREST = "house_arrest", "house arrest"
+    RESTRICTED_FREEDOM = "restricted_freedom", "restriction of freedom"
+    FINE = "fine", "fine"
+
+
 class Event(Record):
     """One happening in a case, linked to the sources that report it."""
 
@@ -37,6 +49,17 @@ class Event(Record):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     victims = models.ManyToManyField(Person, related_name="events", blank=True)
+    victim_organisations = models.ManyToManyField(
+        Organisation,
+        related_name="events_suffered",
+        blank=True,
+        help_text="Organisations the event happened to (an initiative's event attacked, its office raided).",
+    )
+    conduct = models.CharField(
+        max_length=300, blank=True, help_text="The conduct charged or punished, as the source words it."
+    )
+    penalty = models.CharField(max_length=24, choices=Penalty.choices, blank=True)
+    detention_place = models.CharField(max_length=300, blank=True)
     legal_basis = models.CharField(max_length=300, blank=True)
     duration = models.CharField(max_length=100, blank=True)
     outcome = models.CharField(max_length=300, blank=True)
