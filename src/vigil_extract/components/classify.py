@@ -122,6 +122,7 @@ PUBLISHER_CUE = re.compile(
     r"condamne|demande|insta|exige|призывает|требует)"
 )
 HEADER_SEARCH = 40
+PROSE_WORDS = 25
 DATELINE_OPENING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\(([^)]+)\)")
 
 
@@ -235,7 +236,14 @@ def dateline_text(text: str) -> str:
 
 
 def find_title(head: list[Sentence], dateline: Sentence | None) -> Sentence | None:
-    headings = [s for s in head if s.is_heading and not s.boilerplate and len(s.text.split()) >= 4]
+    """The headline: a heading line before the body starts, never one after it (a text that
+    opens with its body and ends with a link line has no headline, and is read whole)."""
+    head = head[: body_start(head)]
+    headings = [
+        s
+        for s in head
+        if s.is_heading and not s.boilerplate and len(s.text.split()) >= 4 and not is_contact(s.text)
+    ]
     for sentence in headings:
         prefix = TITLE_PREFIX.match(sentence.text)
         if prefix and country_of_name(prefix.group(1)):
@@ -246,6 +254,18 @@ def find_title(head: list[Sentence], dateline: Sentence | None) -> Sentence | No
         if after and head.index(after[0]) - head.index(dateline) <= 2:
             return after[0]
     return candidates[0] if candidates else None
+
+
+def body_start(sentences: list[Sentence]) -> int:
+    """Index of the first sentence of running prose: a long sentence, or one of a paragraph of
+    several sentences. A photo caption or a breadcrumb before the headline is not prose."""
+    blocks = Counter(s.block for s in sentences)
+    for index, sentence in enumerate(sentences):
+        if sentence.is_heading or sentence.is_list_item:
+            continue
+        if len(sentence.text.split()) >= PROSE_WORDS or blocks[sentence.block] > 1:
+            return index
+    return len(sentences)
 
 
 def find_publisher(doc: Document) -> str | None:

