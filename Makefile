@@ -41,6 +41,13 @@ messages: install
 	$(BIN)/python scripts/catalogues.py
 	$(BIN)/pybabel compile -d src/vigil/locale -D django
 
+# The development corpus, then the real one (eval/real) when its texts are on this machine.
+eval: install
+	$(BIN)/python ../shared/eval/score.py --gold ../shared/eval/dev/gold.jsonl --texts ../shared/eval/dev \
+		--cmd "$(BIN)/vigil extract --json"
+	@if [ -d eval/real/texts ]; then $(BIN)/python scripts/real_corpus.py score --cmd "$(BIN)/vigil extract --json"; \
+	else echo "(eval/real/texts is absent: the real corpus is not scored; see eval/real/README.md)"; fi
+
 bench: install
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/render.py

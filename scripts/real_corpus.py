@@ -1,17 +1,33 @@
-"""The real evaluation corpus (eval/real): which half a publisher is in, and whether the texts are here.
+"""The real evaluation corpus (eval/real): halves, the texts on this machine, counts and scores.
 
     python scripts/real_corpus.py half "Front Line Defenders"   # tune or check
     python scripts/real_corpus.py verify                          # texts present and unchanged
+    python scripts/real_corpus.py stats                           # texts, publishers, countries per half
+    python scripts/real_corpus.py score [--cmd CMD] [--show]      # score.py per half x language
+                                                                  # (--show: the tuning half's misses)
+
+`score` runs ../shared/eval/score.py once per group (each half per language, each half, all) over
+the texts present and unchanged under eval/real/texts, and prints one table.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
+import json
+import subprocess
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-REAL = Path(__file__).resolve().parent.parent / "eval" / "real"
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "eval" / "real"
+TEXTS = REAL / "texts"
+SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"
+DEFAULT_CMD = ".venv/bin/vigil extract --json"
+HALVES = ("tune", "check")
 
 
 def half_of(publisher: str) -> str:
@@ -22,34 +38,155 @@ def half_of(publisher: str) -> str:
 
 def manifest_rows() -> list[dict[str, str]]:
     with (REAL / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def gold_lines() -> dict[str, dict[str, object]]:
+    """The gold annotations by id."""
+    lines = (REAL / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    golds = [json.loads(line) for line in lines if line.strip()]
+    return {str(gold["id"]): gold for gold in golds}
+
+
+def text_state(row: dict[str, str]) -> str:
+    """``ok``, ``missing`` or ``changed`` (the local text is not the one annotated)."""
+    path = TEXTS / f"{row['id']}.txt"
+    if not path.exists():
+        return "missing"
+    return "ok" if hashlib.sha256(path.read_bytes()).hexdigest() == row["sha256"] else "changed"
 
 
 def verify() -> int:
     """Print, per text, whether it is missing, changed or in the wrong half; 1 when any is."""
     problems = 0
     for row in manifest_rows():
-        path = REAL / "texts" / f"{row['id']}.txt"
         if row["half"] != half_of(row["publisher"]):
             print(f"{row['id']}: half should be {half_of(row['publisher'])}")
             problems += 1
-        if not path.exists():
+        state = text_state(row)
+        if state == "missing":
             print(f"{row['id']}: missing (collect it again from {row['url']})")
-            problems += 1
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != row["sha256"]:
+        elif state == "changed":
             print(f"{row['id']}: text differs from the one annotated")
-            problems += 1
+        problems += state != "ok"
     return 1 if problems else 0
 
 
+def stats() -> int:
+    """Texts per language, publishers and countries, for each half and for the whole corpus."""
+    rows = manifest_rows()
+    languages = sorted({row["language"] for row in rows})
+    columns = " ".join(f"{lang:>4}" for lang in languages)
+    print(f"{'half':6} {'texts':>5} {columns}  publishers countries")
+    for name in (*HALVES, "all"):
+        group = [row for row in rows if name in (row["half"], "all")]
+        per_language = " ".join(f"{sum(r['language'] == lang for r in group):>4}" for lang in languages)
+        publishers = len({row["publisher"].casefold() for row in group})
+        countries = len({row["country"] for row in group if row["country"]})
+        print(f"{name:6} {len(group):>5} {per_language}  {publishers:>10} {countries:>9}")
+    return 0
+
+
+def groups(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[dict[str, str]]]]:
+    """Each half per language, each half, then the whole corpus."""
+    languages = sorted({row["language"] for row in rows})
+    for half in HALVES:
+        for language in languages:
+            yield f"{half} {language}", [r for r in rows if r["half"] == half and r["language"] == language]
+        yield f"{half} all", [r for r in rows if r["half"] == half]
+    yield "all", rows
+
+
+def score_group(
+    ids: list[str], golds: dict[str, dict[str, object]], cmd: str, show: bool
+) -> dict[str, object]:
+    """Run score.py over the texts ``ids`` and return its JSON summary."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
+        handle.writelines(json.dumps(golds[i], ensure_ascii=False) + "\n" for i in ids)
+    try:
+        argv = [sys.executable, str(SCORE_PY), "--gold", handle.name, "--texts", str(TEXTS), "--cmd", cmd]
+        argv += ["--json", "--show"] if show else ["--json"]
+        # the command is the caller's own, run as given, as score.py itself does
+        done = subprocess.run(argv, capture_output=True, text=True, cwd=ROOT)  # noqa: S603
+    finally:
+        Path(handle.name).unlink()
+    if show:
+        print(done.stderr, file=sys.stderr, end="")
+    if done.returncode != 0:
+        raise SystemExit(f"score.py failed:\n{done.stderr[-2000:]}")
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def cell(value: object) -> str:
+    return "-" if value is None else f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def table_row(name: str, n: int, result: dict[str, object], has_demands: bool) -> str:
+    def get(metric: str, key: str) -> object:
+        section = result.get(metric)
+        return section.get(key) if isinstance(section, dict) else None
+
+    values = [
+        get("defenders", "precision"),
+        get("defenders", "recall"),
+        get("defenders", "f1"),
+        get("events", "f1"),
+        get("violations", "f1"),
+        get("demands", "recall") if has_demands else None,
+        get("country", "accuracy"),
+        get("gender", "accuracy"),
+        result.get("overall"),
+        result.get("docs_per_second"),
+    ]
+    return f"{name:10} {n:>4} " + " ".join(f"{cell(v):>6}" for v in values)
+
+
+def score(cmd: str, show: bool) -> int:
+    """Score the texts present, per half and language; say how many are missing or changed."""
+    if not SCORE_PY.exists():
+        print(f"{SCORE_PY} is missing: ../shared must sit beside the checkout", file=sys.stderr)
+        return 2
+    rows = manifest_rows()
+    golds = gold_lines()
+    states = {row["id"]: text_state(row) for row in rows}
+    present = [row for row in rows if states[row["id"]] == "ok" and row["id"] in golds]
+    header = ["def P", "def R", "def F1", "ev F1", "vio F1", "dem R", "ctry", "gender", "overall", "docs/s"]
+    print(f"{'group':10} {'n':>4} " + " ".join(f"{h:>6}" for h in header))
+    for name, group in groups(present):
+        if not group:
+            continue
+        ids = [row["id"] for row in group]
+        has_demands = any(golds[i].get("demands") for i in ids)
+        result = score_group(ids, golds, cmd, show and name == "tune all")
+        print(table_row(name, len(ids), result, has_demands), flush=True)
+    missing = sum(state == "missing" for state in states.values())
+    changed = sum(state == "changed" for state in states.values())
+    print(f"texts scored {len(present)} of {len(rows)}; missing locally {missing}; changed {changed}")
+    print("the checking half's figures are the ones that count; look at misses only on the tuning half")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) == 2 and argv[0] == "half":
-        print(half_of(argv[1]))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("half").add_argument("publisher")
+    commands.add_parser("verify")
+    commands.add_parser("stats")
+    scoring = commands.add_parser("score")
+    scoring.add_argument("--cmd", default=DEFAULT_CMD, help=f"extracting command (default: {DEFAULT_CMD})")
+    scoring.add_argument("--show", action="store_true", help="print the tuning half's misses on stderr")
+    args = parser.parse_args(argv)
+    if args.command == "half":
+        print(half_of(args.publisher))
         return 0
-    if argv == ["verify"]:
+    if args.command == "verify":
         return verify()
-    print(__doc__, file=sys.stderr)
-    return 2
+    if args.command == "stats":
+        return stats()
+    return score(args.cmd, args.show)
 
 
 if __name__ == "__main__":
