@@ -1,18 +1,38 @@
 """Fetch and authorise in one call: every view, endpoint and command reads records through here.
 
 A record the user may not see is reported as not found, so its existence does not leak.
+Deleted records are left out unless ``deleted=True`` asks for them (to restore one).
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
-from vigil.cases.models import Case, Confidentiality, Intervention, Person, Source
+from vigil.cases.models import (
+    Case,
+    Confidentiality,
+    Event,
+    FollowUp,
+    Intervention,
+    Organisation,
+    Person,
+    Source,
+)
 from vigil.cases.roles import STAFF_READERS, User, role_of
 
 M = TypeVar("M", bound=Model)
+
+KINDS: dict[str, type[Any]] = {
+    "case": Case,
+    "person": Person,
+    "organisation": Organisation,
+    "event": Event,
+    "followup": FollowUp,
+    "source": Source,
+}
 
 
 class AccessDenied(Exception):
@@ -32,10 +52,65 @@ def visible_to(user: User | None, records: QuerySet[M], named: Q) -> QuerySet[M]
     return records.none()
 
 
-def readable_cases(user: User | None) -> QuerySet[Case]:
-    """The cases ``user`` may see."""
+def every(model: type[M], deleted: bool) -> QuerySet[M]:
+    manager = model.all_objects if deleted else model._default_manager  # type: ignore[attr-defined]
+    queryset: QuerySet[M] = manager.all()
+    return queryset.filter(deleted_at__isnull=False) if deleted else queryset
+
+
+def readable_cases(user: User | None, *, deleted: bool = False) -> QuerySet[Case]:
+    """The cases ``user`` may see (the deleted ones instead, with ``deleted``)."""
     named = Q(confidentiality=Confidentiality.CONFIDENTIAL) & (Q(owner=user) | Q(members=user))
-    return visible_to(user, Case.objects.all(), named)
+    return visible_to(user, every(Case, deleted), named)
+
+
+def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Person]:
+    """People ``user`` may see: their own level allows it, or a case they are in does."""
+    return visible_to(user, every(Person, deleted), Q(cases__in=readable_cases(user)))
+
+
+def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:
+    """Organisations ``user`` may see: by level, or through a defender of a case they may see."""
+    named = Q(affiliations__person__cases__in=readable_cases(user))
+    return visible_to(user, every(Organisation, deleted), named)
+
+
+def readable_sources(user: User | None, *, deleted: bool = False) -> QuerySet[Source]:
+    return visible_to(user, every(Source, deleted), Q(case__in=readable_cases(user)))
+
+
+def on_readable_cases(user: User | None, records: QuerySet[M]) -> QuerySet[M]:
+    """Events or follow-ups of cases ``user`` may see, at a level they may see there."""
+    named = Q(case__owner=user) | Q(case__members=user)
+    return visible_to(user, records.filter(case__in=readable_cases(user)), named)
+
+
+def readable_events(user: User | None, *, deleted: bool = False) -> QuerySet[Event]:
+    return on_readable_cases(user, every(Event, deleted))
+
+
+def readable_followups(user: User | None, *, deleted: bool = False) -> QuerySet[FollowUp]:
+    return on_readable_cases(user, every(FollowUp, deleted))
+
+
+READABLE = {
+    "case": readable_cases,
+    "person": readable_people,
+    "organisation": readable_organisations,
+    "event": readable_events,
+    "followup": readable_followups,
+    "source": readable_sources,
+}
+
+
+def access_record(user: User | None, kind: str, record_id: int, *, deleted: bool = False) -> Any:
+    """The record of ``kind`` (see :data:`KINDS`) if ``user`` may see it, else :class:`AccessDenied`."""
+    if kind not in READABLE:
+        raise AccessDenied(f"no {kind} {record_id}")
+    try:
+        return READABLE[kind](user, deleted=deleted).get(pk=record_id)
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        raise AccessDenied(f"no {'deleted ' if deleted else ''}{kind} {record_id}") from None
 
 
 def access_case(user: User | None, case_id: int) -> Case:
@@ -46,11 +121,6 @@ def access_case(user: User | None, case_id: int) -> Case:
         raise AccessDenied(f"no case {case_id}") from None
 
 
-def readable_people(user: User | None) -> QuerySet[Person]:
-    """People ``user`` may see: their own level allows it, or a case they are in does."""
-    return visible_to(user, Person.objects.all(), Q(cases__in=readable_cases(user)))
-
-
 def access_person(user: User | None, person_id: int) -> Person:
     try:
         return readable_people(user).get(pk=person_id)
@@ -58,8 +128,19 @@ def access_person(user: User | None, person_id: int) -> Person:
         raise AccessDenied(f"no defender {person_id}") from None
 
 
-def readable_sources(user: User | None) -> QuerySet[Source]:
-    return visible_to(user, Source.objects.all(), Q(case__in=readable_cases(user)))
+def access_organisation(user: User | None, organisation_id: int) -> Organisation:
+    result: Organisation = access_record(user, "organisation", organisation_id)
+    return result
+
+
+def access_event(user: User | None, event_id: int) -> Event:
+    result: Event = access_record(user, "event", event_id)
+    return result
+
+
+def access_followup(user: User | None, followup_id: int) -> FollowUp:
+    result: FollowUp = access_record(user, "followup", followup_id)
+    return result
 
 
 def access_source(user: User | None, source_id: int) -> Source:
@@ -69,10 +150,14 @@ def access_source(user: User | None, source_id: int) -> Source:
         raise AccessDenied(f"no source {source_id}") from None
 
 
+def readable_appeals(user: User | None) -> QuerySet[Intervention]:
+    return Intervention.objects.filter(case__in=readable_cases(user))
+
+
 def access_appeal(user: User | None, intervention_id: int) -> Intervention:
     """An intervention (appeal) on a case ``user`` may see."""
     try:
-        return Intervention.objects.get(pk=intervention_id, case__in=readable_cases(user))
+        return readable_appeals(user).get(pk=intervention_id)
     except (Intervention.DoesNotExist, ValueError, TypeError):
         raise AccessDenied(f"no appeal {intervention_id}") from None
 

@@ -8,6 +8,11 @@
 | viewer      | public, restricted; confidential where named       | no     |
 | analyst     | public records and aggregates only                 | no     |
 
+Only coordinators and admins decide: who may see a record (its confidentiality), deleting
+and restoring whole records (a case, a person, an organisation, a source), approving and
+publishing appeals, and the organisation profile. Editors correct facts and delete events
+and follow-ups (softly, with the reason).
+
 "Named" means the case's owner or one of its members. The command line's operator
 (no ``--as``) holds every right over its own store.
 """
@@ -19,6 +24,7 @@ from django.contrib.auth.models import User as Account
 
 ROLES = ("admin", "coordinator", "editor", "viewer", "analyst")
 WRITERS = {"admin", "coordinator", "editor"}
+COORDINATORS = {"admin", "coordinator"}
 STAFF_READERS = {"admin", "coordinator", "editor", "viewer"}
 
 User = Account | AnonymousUser
@@ -38,6 +44,11 @@ def role_of(user: User | None) -> str | None:
 
 def can_write(user: User | None) -> bool:
     return role_of(user) in WRITERS
+
+
+def can_decide(user: User | None) -> bool:
+    """Coordinators' decisions: levels, deleting whole records, publishing, the profile."""
+    return role_of(user) in COORDINATORS
 
 
 def ensure_role_groups() -> None:

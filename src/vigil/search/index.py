@@ -30,7 +30,7 @@ class Hit:
 
 
 def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
-    """Replace a record's entry; a confidential record is removed instead."""
+    """Replace a record's entry; a confidential (or deleted) record is removed instead."""
     values: list[str | int]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -49,19 +49,24 @@ def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
             cursor.execute(f"INSERT INTO {TABLE} ({columns}) VALUES ({marks})", values)
 
 
+def level_of(record: Case | Person | Source) -> str:
+    """The level to index at; a deleted record is removed like a confidential one."""
+    return "confidential" if record.deleted_at is not None else record.confidentiality
+
+
 def index_case(case: Case) -> None:
     names = " ".join(p.name + " " + " ".join(p.aliases) for p in case.defenders.all())
     body = " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
-    put("case", case.pk, case.confidentiality, case.title, body)
+    put("case", case.pk, level_of(case), case.title, body)
 
 
 def index_person(person: Person) -> None:
     body = " ".join([*person.aliases, *person.roles, person.country])
-    put("person", person.pk, person.confidentiality, person.name, body)
+    put("person", person.pk, level_of(person), person.name, body)
 
 
 def index_source(source: Source) -> None:
-    put("source", source.pk, source.confidentiality, source.title, source.text or "")
+    put("source", source.pk, level_of(source), source.title, source.text or "")
 
 
 def fts5_query(query: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vigil.cases.roles import User, can_write
+from vigil.cases.roles import User, can_decide, can_write
 
 
 class NotAllowed(Exception):
@@ -12,3 +12,8 @@ class NotAllowed(Exception):
 def require_writer(acting_user: User | None) -> None:
     if not can_write(acting_user):
         raise NotAllowed("this account may not change records")
+
+
+def require_coordinator(acting_user: User | None, what: str) -> None:
+    if not can_decide(acting_user):
+        raise NotAllowed(f"only a coordinator or an admin may {what}")

@@ -2,6 +2,7 @@
 
 from vigil.cases.models.case import Case, CaseSituation
 from vigil.cases.models.confidentiality import Confidentiality, Record
+from vigil.cases.models.decision import LevelDecision
 from vigil.cases.models.event import DatePrecision, Event, EventSource, Penalty
 from vigil.cases.models.followup import FollowUp
 from vigil.cases.models.intervention import Demand, Intervention
@@ -22,6 +23,7 @@ __all__ = [
     "FollowUp",
     "Gender",
     "Intervention",
+    "LevelDecision",
     "Organisation",
     "Penalty",
     "Person",

@@ -20,6 +20,7 @@ class CaseSituation(models.TextChoices):
     IN_EXILE = "in_exile", "in exile"
     DISAPPEARED = "disappeared", "disappeared"
     KILLED = "killed", "killed"
+    SAFE = "safe", "safe"
     CLOSED = "closed", "closed"
 
 
@@ -48,3 +49,7 @@ class Case(Record):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed is not None

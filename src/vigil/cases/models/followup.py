@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
 from vigil.cases.models.case import Case
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.models.event import Event
+from vigil.crypto.fields import EncryptedTextField
 
 
 class FollowUpKind(models.TextChoices):
@@ -40,9 +43,23 @@ class FollowUp(Record):
     status = models.CharField(max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN)
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     note = models.CharField(max_length=300, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    outcome = EncryptedTextField(null=True, blank=True)
+    snoozed_until = models.DateField(null=True, blank=True)
+    snooze_reason = EncryptedTextField(null=True, blank=True)
 
     class Meta:
         ordering = ["due", "id"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.due.isoformat()}"
+
+    @property
+    def watch_from(self) -> dt.date:
+        """The day it needs looking at: its due date, or later if it was snoozed."""
+        if self.snoozed_until is not None and self.snoozed_until > self.due:
+            return self.snoozed_until
+        return self.due
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.status == FollowUpStatus.OPEN and self.watch_from < today

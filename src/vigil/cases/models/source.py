@@ -37,6 +37,7 @@ class Source(Record):
     original = EncryptedBinaryField(null=True, blank=True)
     text = EncryptedTextField(blank=True, null=True)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-published", "-id"]

@@ -18,7 +18,11 @@ class SuggestionStatus(models.TextChoices):
 
 
 class Suggestion(models.Model):
-    """One proposed fact (a defender, an event, a demand...) with its evidence span."""
+    """One proposed fact (a defender, an event, a demand...) with its evidence span.
+
+    ``original`` keeps what extraction proposed once a reviewer corrects ``value``;
+    ``record`` names what the accepted fact became (``{"model": "event", "id": 7}``).
+    """
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="suggestions")
     field = models.CharField(max_length=40)
@@ -32,6 +36,8 @@ class Suggestion(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    original = models.JSONField(null=True, blank=True)
+    record = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["source", "position"]
