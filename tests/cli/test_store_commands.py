@@ -58,7 +58,10 @@ def test_ingest_accept_of_the_seed_then_case_show(run_vigil: Run, store: Path, s
 def test_ingesting_the_same_file_twice_stores_it_once(run_vigil: Run, store: Path, seed_path: Path) -> None:
     run_vigil("ingest", str(seed_path), check=True)
     again = run_vigil("ingest", str(seed_path), check=True)
-    assert "already stored" in again.stdout
+    assert "already stored: nothing changed" in again.stdout
+    public = run_vigil("ingest", "--confidentiality", "public", str(seed_path), check=True)
+    assert "already stored as restricted: nothing changed, not made public" in public.stdout
+    assert "vigil set-confidentiality source 1 public --reason" in public.stdout
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,9 @@ from vigil.cli.limits import (
     extract_config,
 )
 from vigil.cli.output import err_console, progress
+
+if TYPE_CHECKING:
+    from vigil.intake.store import IngestOutcome
 
 LEVELS = ("public", "restricted", "confidential")
 
@@ -64,12 +67,27 @@ def ingest(
             except NotAllowed as exc:
                 fail(str(exc))
                 return
-            note = " (already stored)" if outcome.duplicate else ""
+            note = duplicate_note(outcome, confidentiality) if outcome.duplicate else ""
             case = f", case {outcome.case_id}" if outcome.case_id else ""
             typer.echo(
                 f"{item.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}"
             )
     raise typer.Exit(1 if refused else 0)
+
+
+def duplicate_note(outcome: IngestOutcome, asked: str) -> str:
+    """What ingesting a file already stored did (nothing), and what to do instead."""
+    if outcome.deleted:
+        return (
+            " (already stored and deleted: nothing changed;"
+            f" restore it with `vigil restore source {outcome.source_id}`)"
+        )
+    if outcome.level != asked:
+        return (
+            f" (already stored as {outcome.level}: nothing changed, not made {asked}; a coordinator changes"
+            f" it with `vigil set-confidentiality source {outcome.source_id} {asked} --reason ...`)"
+        )
+    return " (already stored: nothing changed)"
 
 
 def extracted_files(files: list[Path], jobs: int, reader):  # type: ignore[no-untyped-def]

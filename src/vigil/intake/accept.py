@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
 from vigil.audit.chain import record
+from vigil.cases.actions.edits import do_edit
 from vigil.cases.actions.records import (
+    add_alias,
     add_defenders,
     add_event,
     add_followup,
@@ -17,7 +22,7 @@ from vigil.cases.actions.records import (
     find_or_create_organisation,
     find_or_create_person,
 )
-from vigil.cases.models import Case, CaseSituation, Person, Source, SuggestionStatus
+from vigil.cases.models import Case, CaseSituation, Event, Person, Source, SuggestionStatus
 from vigil.cases.models.followup import FollowUpKind
 from vigil.cases.roles import User
 from vigil.followups.rules import expected_release
@@ -51,22 +56,51 @@ def situation_of(doc: Document) -> str:
     return situation
 
 
-def accept_source(source: Source, doc: Document, *, acting_user: User | None) -> Case:
-    """Turn every suggestion of ``source`` into records (inside the caller's transaction)."""
+@dataclass
+class Accepted:
+    """What accepting a document made: the case, its people by name, the events in order."""
+
+    case: Case
+    people: dict[str, Person] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+
+def accept_source(
+    source: Source,
+    doc: Document,
+    *,
+    acting_user: User | None,
+    case: Case | None = None,
+    attached: Mapping[str, Person] | None = None,
+    event_fields: Sequence[Mapping[str, Any]] = (),
+) -> Accepted:
+    """Turn every fact of ``doc`` into records of ``source``'s case (inside the caller's
+    transaction): a new case, or ``case`` for an update about defenders already followed.
+
+    ``attached`` names existing people that defenders of the document are (instead of
+    creating them); ``event_fields`` adds fields to the events, in order (a reviewer's
+    end date or precision).
+    """
     level = source.confidentiality
-    case = do_create_case(
-        acting_user=acting_user,
-        title=(doc.title or source.filename)[:400],
-        country=doc.country or "",
-        situation=situation_of(doc),
-        confidentiality=level,
-        opened=as_date(doc.published) or timezone.localdate(),
-        issues=[],
-    )
+    if case is None:
+        case = do_create_case(
+            acting_user=acting_user,
+            title=(doc.title or source.filename)[:400],
+            country=doc.country or "",
+            situation=situation_of(doc),
+            confidentiality=level,
+            opened=as_date(doc.published) or timezone.localdate(),
+            issues=[],
+        )
+    elif situation_of(doc) != CaseSituation.AT_RISK:
+        do_edit(case, acting_user=acting_user, situation=situation_of(doc))
     source.case = case
-    source.save(update_fields=["case", "updated_at"])
-    people = accept_defenders(doc, case, acting_user=acting_user, level=level)
-    accept_events(doc, case, source, people, acting_user=acting_user, level=level)
+    source.reviewed_at = timezone.now()
+    source.save(update_fields=["case", "reviewed_at", "updated_at"])
+    people = accept_defenders(doc, case, acting_user=acting_user, level=level, attached=attached or {})
+    events = accept_events(
+        doc, case, source, people, acting_user=acting_user, level=level, extra=event_fields
+    )
     if doc.demands:
         add_intervention(
             acting_user=acting_user,
@@ -83,20 +117,31 @@ def accept_source(source: Source, doc: Document, *, acting_user: User | None) ->
     pending = source.suggestions.filter(status=SuggestionStatus.PENDING)
     pending.update(status=SuggestionStatus.ACCEPTED, decided_at=timezone.now())
     record("suggestions.accept_all", acting_user=acting_user, instance=source)
-    return case
+    return Accepted(case, people, events)
 
 
-def accept_defenders(doc: Document, case: Case, *, acting_user: User | None, level: str) -> dict[str, Person]:
+def accept_defenders(
+    doc: Document,
+    case: Case,
+    *,
+    acting_user: User | None,
+    level: str,
+    attached: Mapping[str, Person],
+) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for defender in doc.defenders:
-        person = find_or_create_person(
-            acting_user=acting_user,
-            name=defender.name,
-            gender=defender.gender,
-            roles=defender.roles,
-            country=doc.country or "",
-            confidentiality=level,
-        )
+        person = attached.get(defender.name)
+        if person is not None:
+            add_alias(person, defender.name, acting_user=acting_user)
+        else:
+            person = find_or_create_person(
+                acting_user=acting_user,
+                name=defender.name,
+                gender=defender.gender,
+                roles=defender.roles,
+                country=doc.country or "",
+                confidentiality=level,
+            )
         for name in defender.organisations:
             organisation = find_or_create_organisation(
                 acting_user=acting_user,
@@ -118,9 +163,15 @@ def accept_events(
     *,
     acting_user: User | None,
     level: str,
-) -> None:
-    for event in doc.events:
+    extra: Sequence[Mapping[str, Any]] = (),
+) -> list[Event]:
+    stored_events: list[Event] = []
+    for index, event in enumerate(doc.events):
         start = as_date(event.date)
+        fields: dict[str, Any] = {
+            "date_precision": event.date.precision if event.date else "day",
+            **(extra[index] if index < len(extra) else {}),
+        }
         stored = add_event(
             acting_user=acting_user,
             case=case,
@@ -129,14 +180,15 @@ def accept_events(
             victims=[people[name] for name in event.victims if name in people],
             type=event.type,
             date=start,
-            date_precision=event.date.precision if event.date else "day",
             place=(event.location or "")[:200],
             country=doc.country or "",
             perpetrator_text=(event.perpetrator or "")[:300],
             legal_basis=(event.legal_basis or "")[:300],
             duration=(event.duration or "")[:100],
             confidentiality=level,
+            **fields,
         )
+        stored_events.append(stored)
         if (
             event.type in RELEASE_FROM
             and event.duration
@@ -155,3 +207,4 @@ def accept_events(
                     note=f"{event.duration} from {start.isoformat()}",
                     confidentiality=level,
                 )
+    return stored_events

@@ -32,6 +32,8 @@ class IngestOutcome:
     case_id: int | None
     suggestions: int
     duplicate: bool = False
+    level: str = ""
+    deleted: bool = False
 
 
 def do_ingest(
@@ -39,19 +41,25 @@ def do_ingest(
 ) -> IngestOutcome:
     """Store one extracted file; a file already stored (same content) is not stored twice."""
     require_writer(acting_user)
-    existing = Source.objects.filter(content_hash=extracted.content_hash).first()
+    existing = Source.all_objects.filter(content_hash=extracted.content_hash).first()
     if existing is not None:
         return IngestOutcome(
-            extracted.path, existing.pk, existing.case_id, existing.suggestions.count(), True
+            extracted.path,
+            existing.pk,
+            existing.case_id,
+            existing.suggestions.count(),
+            duplicate=True,
+            level=existing.confidentiality,
+            deleted=existing.is_deleted,
         )
     with transaction.atomic():
         source = store_source(extracted, acting_user=acting_user, confidentiality=confidentiality)
         suggestions = store_suggestions(source, extracted.document, acting_user=acting_user)
         case_id = None
         if accept:
-            case_id = accept_source(source, extracted.document, acting_user=acting_user).pk
+            case_id = accept_source(source, extracted.document, acting_user=acting_user).case.pk
         index_source(source)
-    return IngestOutcome(extracted.path, source.pk, case_id, suggestions)
+    return IngestOutcome(extracted.path, source.pk, case_id, suggestions, level=confidentiality)
 
 
 def store_source(extracted: ExtractedFile, *, acting_user: User | None, confidentiality: str) -> Source:

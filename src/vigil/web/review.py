@@ -25,7 +25,7 @@ def accessible_source(request: HttpRequest, source_id: int) -> Source:
 
 @login_required
 def review_list(request: HttpRequest) -> HttpResponse:
-    sources = readable_sources(request.user).filter(case__isnull=True).order_by("-id")
+    sources = readable_sources(request.user).filter(reviewed_at__isnull=True).order_by("-id")
     return render(request, "web/review_list.html", {"sources": sources, "role": role_of(request.user)})
 
 
@@ -56,7 +56,7 @@ def review_source(request: HttpRequest, source_id: int) -> HttpResponse:
     context = {
         "source": source,
         "suggestions": suggestions,
-        "can_accept": can_write(request.user) and not source.case_id,
+        "can_accept": can_write(request.user) and source.reviewed_at is None,
         "role": role_of(request.user),
     }
     return render(request, "web/review_source.html", context)

@@ -6,6 +6,7 @@ on its case, so the decision never hides the record from the person who took it.
 
 from __future__ import annotations
 
+from django.contrib.auth.models import User as Account
 from django.db import transaction
 from django.utils import timezone
 
@@ -68,11 +69,11 @@ def do_set_confidentiality(
 def keep_named(instance: Record, acting_user: User | None) -> None:
     """Name the deciding coordinator on the record's case, so it stays visible to them."""
     case = case_of(instance)
-    if case is None or acting_user is None or role_of(acting_user) == "admin":
+    if case is None or not isinstance(acting_user, Account) or role_of(acting_user) == "admin":
         return
     if case.owner_id == acting_user.pk or case.members.filter(pk=acting_user.pk).exists():
         return
-    case.members.add(acting_user)  # type: ignore[arg-type]
+    case.members.add(acting_user)
     record("case.add_member", acting_user=acting_user, instance=case, detail={"user": acting_user.pk})
 
 

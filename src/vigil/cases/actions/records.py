@@ -61,13 +61,20 @@ def find_or_create_person(*, acting_user: User | None, name: str, **fields: Any)
     person = find_person(name)
     if person is None:
         person = create(Person, acting_user=acting_user, action="person.create", name=name, **fields)
-    elif name != person.name and name not in person.aliases:
+        index_person(person)
+    else:
+        add_alias(person, name, acting_user=acting_user)
+    return person
+
+
+def add_alias(person: Person, name: str, *, acting_user: User | None) -> None:
+    """Record another spelling of an existing person's name (nothing if it is known)."""
+    if name != person.name and name not in person.aliases:
         before = snapshot(person)
         person.aliases = [*person.aliases, name]
         person.save(update_fields=["aliases", "updated_at"])
         record("person.add_alias", acting_user=acting_user, instance=person, before=before)
     index_person(person)
-    return person
 
 
 def find_or_create_organisation(*, acting_user: User | None, name: str, **fields: Any) -> Organisation:

@@ -8,7 +8,7 @@ so does every relation that goes through it (``case.events``, ``case.defenders``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 from django.db import models
 
@@ -23,10 +23,13 @@ class Confidentiality(models.TextChoices):
     CONFIDENTIAL = "confidential", "confidential (named people only)"
 
 
-class LiveRecords(models.Manager):  # type: ignore[type-arg]
+M = TypeVar("M", bound=models.Model)
+
+
+class LiveRecords(models.Manager[M]):
     """Records that are not deleted."""
 
-    def get_queryset(self) -> models.QuerySet[Any]:
+    def get_queryset(self) -> models.QuerySet[M]:
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
