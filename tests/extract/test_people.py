@@ -78,3 +78,74 @@ def test_russian_inflected_names_are_one_defender() -> None:
     )
     found = extract_text(text).defenders
     assert [(d.name, d.gender) for d in found] == [("Анна Петрова", "female")]
+
+
+def names_in(text: str) -> list[str]:
+    return [d.name for d in extract_text(text).defenders]
+
+
+DEFENDER_CASES = [
+    (
+        "a role noun before a coordination list",
+        "The State keeps in pre-trial detention the water defenders Ana Uno Example, Berta Dos "
+        "Example and Carla Tres Example, who oppose the mine.",
+        ["Ana Uno Example", "Berta Dos Example", "Carla Tres Example"],
+    ),
+    (
+        "a plural role noun then 'including'",
+        "Experts called for the release of female human rights activists, including Samira Example "
+        "and Nadia Sample, who were detained in 2018.",
+        ["Samira Example", "Nadia Sample"],
+    ),
+    (
+        "one mention, a role and a detention",
+        "Among those affected is human rights lawyer Karim Example, whose detention was renewed on "
+        "22 September 2024.",
+        ["Karim Example"],
+    ),
+    (
+        "a name that suffered, with a pronoun",
+        "A court sentenced Tran Thi Example, 40, to nine years in prison for videos on her blog.",
+        ["Tran Thi Example"],
+    ),
+    (
+        "a common word opening the sentence is not a first name",
+        "Prominent Kenyan lawyer Otieno Example was arrested on 3 May. The arrest was prominent news.",
+        ["Otieno Example"],
+    ),
+    (
+        "a head of state named in passing is not a defender",
+        "Two activists, Lena Example and Olga Sample, were jailed on 4 May for protesting against the "
+        "country's authoritarian leader Viktor Despot.",
+        ["Lena Example", "Olga Sample"],
+    ),
+    (
+        "a province is not a person",
+        "A court in the northern province of Ha Example on Tuesday sentenced blogger Minh Example to "
+        "nine years in prison.",
+        ["Minh Example"],
+    ),
+    (
+        "a French role noun after an elided article",
+        "L'avocat Jean Exemple a été arrêté le 3 mai 2024 à Douala, puis placé en détention.",
+        ["Jean Exemple"],
+    ),
+    (
+        "a Spanish role noun",
+        "La defensora Rosa Ejemplo fue detenida el 3 de mayo de 2024 en Tegucigalpa.",
+        ["Rosa Ejemplo"],
+    ),
+    (
+        "the defender's lawyer in Russian is not a defender",
+        "Правозащитница Анна Пример осуждена 3 мая 2024 года. Адвокат правозащитницы Игорь Защитов "
+        "заявил, что обжалует приговор. Анна Пример находится в СИЗО.",
+        ["Анна Пример"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [case[1:] for case in DEFENDER_CASES], ids=[case[0] for case in DEFENDER_CASES]
+)
+def test_defenders_from_roles_lists_and_what_they_suffered(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected

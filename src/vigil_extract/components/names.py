@@ -98,9 +98,32 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     return runs
 
 
+@cache
+def role_words() -> frozenset[str]:
+    """Single-word role nouns of every language ("Journalist", "Правозащитница"): a capitalised
+    one opening a sentence introduces a name and is not part of it."""
+    roles = vocab.load("roles")
+    words = {
+        phrase
+        for language in ("en", "fr", "es", "ru")
+        for kind in ("hrd", "other")
+        for phrase in roles.get(language, {}).get(kind, [])
+        if " " not in phrase
+    }
+    return frozenset(words - KIN)
+
+
+KIN = {"son", "daughter", "brother", "sister", "mother", "father", "husband", "wife"}  # "Nguyen Van Son"
+
+
+ELIDED_ARTICLE = re.compile(r"^[A-Za-z]{1,2}['’][a-zà-ÿ]")
+
+
 def is_name_word(word: str) -> bool:
     bare = word.rstrip(".")
-    if not bare or not bare[0].isupper():
+    if not bare or not bare[0].isupper() or ELIDED_ARTICLE.match(bare):
+        return False  # "L'avocat", but not "O'Brien" or "D'Souza"
+    if bare.lower() in role_words():
         return False
     if len(bare) > 1 and bare.isupper() and not word.endswith("."):
         return False

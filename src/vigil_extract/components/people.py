@@ -29,6 +29,7 @@ from vigil_extract.components.names import (
     word_list,
 )
 from vigil_extract.components.places import country_of_name, find_places
+from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
@@ -42,6 +43,9 @@ ORGANISATION_LINK = re.compile(
     r"secretary|spokesperson|staff|lawyer|researcher|paralegal|editor|journalist)\s+(?:of|with|at|for)\s+"
     r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|\s+(?:and|who|which|in|since|that)\b|$)"
 )
+
+
+NOT_SUFFERED = {"protest", "release", "acquittal"}
 
 
 @dataclass
@@ -60,6 +64,8 @@ class Person:
     listed_with: set[int] = field(default_factory=set)
     official: bool = False
     lawyer_of: bool = False
+    victim_cues: int = 0
+    place_context: int = 0
     female_cues: float = 0
     male_cues: float = 0
 
@@ -75,10 +81,32 @@ def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
     return patterns
 
 
+@cache
+def victim_pattern(language: str) -> re.Pattern[str]:
+    """Words that say someone suffered something; Russian ones are stems ("задержан" + "а")."""
+    words = sorted(vocab.load("roles")["victim_words"].get(language, []), key=len, reverse=True)
+    ending = r"\w*" if language == "ru" else r"(?![\w-])"
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)}){ending}", re.IGNORECASE)
+
+
+PLACE_BEFORE = re.compile(
+    r"\b(?:province|region|city|district|state|village|town|county|department|municipality|governorate|"
+    r"oblast|province|provincia|región|ciudad|municipio|departamento|estado|région|ville|préfecture|"
+    r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
+    re.IGNORECASE,
+)
+ROLE_THEN_LIST = re.compile(
+    r"^(?:\s*,?\s*(?:including|such\s+as|among\s+them|namely|notably|notamment|dont|parmi\s+eux|"
+    r"como|entre\s+ellos|entre\s+ellas|en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_people(doc: Document) -> Document:
     """Fill ``doc.defenders`` with the people the document is about."""
     language = doc.language or "en"
-    runs = {id(s): runs_of(doc, s) for s in doc.content_sentences()}
+    common = lowercase_words(doc.text)
+    runs = {id(s): without_common_opening(s, runs_of(doc, s), common) for s in doc.content_sentences()}
     people = collect_people(doc, language, runs)
     count_mentions(doc, people)
     read_pronouns(doc, people, language)
@@ -95,6 +123,33 @@ def find_people(doc: Document) -> Document:
     chosen_ids = grow_by_lists(people, {id(p) for p in chosen})
     doc.defenders = [as_defender(p) for p in people if id(p) in chosen_ids]
     return doc
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Words the text writes in lowercase somewhere."""
+    return frozenset(LOWERCASE_WORD.findall(text))
+
+
+LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿа-яё][a-zà-öø-ÿа-яё]+(?![\w'’-])")
+OPENING = re.compile(r"^[\W\d]{0,4}$")
+
+
+def without_common_opening(sentence: Sentence, runs: list[NameRun], common: frozenset[str]) -> list[NameRun]:
+    """A run opening the sentence with a word the text also writes in lowercase ("Prominent
+    Russian lawyer ...", "Among them is ...") starts with a common word, not a name: drop it.
+    A run of nothing but such words ("Administratively Arrested Persons") is no name at all."""
+    kept = []
+    for run in runs:
+        if not run.from_model and all(token.lower() in common for token in run.tokens):
+            continue
+        opening = OPENING.match(sentence.text[: run.span.start - sentence.span.start]) is not None
+        if opening and not run.from_model and run.tokens[0].lower() in common:
+            if len(run.tokens) <= 2:
+                continue
+            drop = run.text.index(run.tokens[1], len(run.tokens[0]))
+            run = NameRun(run.text[drop:], Span(run.span.start + drop, run.span.end), run.tokens[1:], None)
+        kept.append(run)
+    return kept
 
 
 def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
@@ -148,7 +203,16 @@ def names_a_place(person: Person) -> bool:
     """ "Santa Rita do Mearim", "Papua New Guinea", "Bukidnon": a place, not a person."""
     if person.tokens[0].lower() in word_list("place_prefixes"):
         return True
+    if person.place_context and not (person.honorifics or person.hrd_cues):
+        return True  # "the province of Ha Nam"
+    if any(token_is_demonym(token) for token in person.tokens):
+        return True  # "Prominent Russian", "Kenyan Police"
     return country_of_name(person.name) is not None or is_place(person.name)
+
+
+@cache
+def token_is_demonym(token: str) -> bool:
+    return any(m.kind == "demonym" and m.name == token for m in find_places(token))
 
 
 def is_place(name: str) -> bool:
@@ -202,13 +266,15 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     patterns = role_patterns(language)
     lead = re.search(r"([^,.;:()]{0,60})$", before)
     lead_text = lead.group(1) if lead else ""
-    tail_role = patterns["hrd"].search(lead_text[-40:])
-    if tail_role and lead_text.rstrip().lower().endswith(tail_role.group(1).lower()):
-        add_role(person, tail_role.group(1))
+    for tail_role in patterns["hrd"].finditer(before[-70:]):
+        if ROLE_THEN_LIST.match(before[-70:][tail_role.end() :]):
+            add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
     for found in patterns["hrd"].finditer(apposition):
         add_role(person, found.group(1))
     if patterns["lawyer_of"].search(before[-40:]):
         person.lawyer_of = True
+    if PLACE_BEFORE.search(before[-30:]):
+        person.place_context += 1
     official = re.search(
         rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
         before,
@@ -216,6 +282,9 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     )
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
         person.official = True
+    suffered = any(t.type not in NOT_SUFFERED for t in find_triggers(sentence.text, language))
+    if suffered or victim_pattern(language).search(sentence.text):
+        person.victim_cues += 1
     genders = gender_words(language)
     for text, weight in ((lead_text[-45:], 2), (apposition, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
@@ -307,13 +376,21 @@ def in_text(person: Person, folded_text: str, shared_surnames: frozenset[str] = 
 
 
 def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
+    """Named in the headline or the demands; or introduced as a defender (a role noun) and
+    either named again or suffering one of the events; or suffering one and clearly a person
+    (a title, a pronoun, a list with others)."""
     if person.lawyer_of and not in_demands:
         return False
     if person.official and not (in_title or in_demands):
         return False
     if in_title or in_demands:
         return True
-    return person.hrd_cues >= 1 and len(person.mentions) >= 2
+    if person.hrd_cues >= 1:
+        return len(person.mentions) >= 2 or person.victim_cues >= 1
+    plainly_a_person = (
+        person.honorifics or person.female_cues or person.male_cues or person.model_hits or person.listed_with
+    )
+    return person.victim_cues >= 1 and bool(plainly_a_person)
 
 
 def as_defender(person: Person) -> Defender:

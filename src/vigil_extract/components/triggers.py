@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vigil_extract import vocab
 
@@ -124,8 +124,10 @@ def reports_a_happening(text: str, start: int) -> bool:
     )
 
 
-def find_triggers(text: str, language: str) -> list[Trigger]:
-    """The triggers of a sentence, longest first where they overlap."""
+@lru_cache(maxsize=4096)
+def find_triggers(text: str, language: str) -> tuple[Trigger, ...]:
+    """The triggers of a sentence, longest first where they overlap (found once per sentence:
+    people and events both ask)."""
     found = [
         Trigger(trigger.type, match.start(), match.end(), trigger.nominal)
         for trigger in candidates(text, language)
@@ -138,4 +140,4 @@ def find_triggers(text: str, language: str) -> list[Trigger]:
         if kept and trigger.start < kept[-1].end:
             continue
         kept.append(trigger)
-    return kept
+    return tuple(kept)
