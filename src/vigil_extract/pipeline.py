@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 
 from vigil_extract.components.classify import classify
 from vigil_extract.components.demands import find_demands
-from vigil_extract.components.events import find_events, violations
+from vigil_extract.components.events import find_events
 from vigil_extract.components.ner import find_named_people, load_pipeline
 from vigil_extract.components.people import find_people
 from vigil_extract.components.places import mark_country
 from vigil_extract.components.segment import segment
 from vigil_extract.components.timeline import mark_dates
+from vigil_extract.components.violations import violations
 from vigil_extract.document import Document
 from vigil_extract.errors import E111, ExtractionError
 from vigil_extract.read import ReadLimits, read_path

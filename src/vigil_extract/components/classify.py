@@ -64,6 +64,7 @@ STOPWORDS = {
         "su",
     },
 }
+DISTINCT_LETTERS = {"es": "ñáíóú¿¡", "fr": "èêçàùâîôœ"}
 LETTER = re.compile(r"[^\W\d_]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 CONTACT_HINTS = (
@@ -142,8 +143,11 @@ def detect_language(text: str) -> str | None:
         return None
     if len(CYRILLIC.findall(sample)) > letters * 0.3:
         return "ru"
-    words = Counter(re.findall(r"[a-zà-ÿ]+", sample.lower()))
-    scores = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    lowered = sample.lower()
+    words = Counter(re.findall(r"[a-zà-ÿ]+", lowered))
+    scores: dict[str, float] = {lang: sum(words[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    for lang, letters_of in DISTINCT_LETTERS.items():  # decides short texts: "continúa", "procès"
+        scores[lang] += 0.5 * sum(lowered.count(letter) for letter in letters_of)
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else None
 

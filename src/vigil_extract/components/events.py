@@ -314,14 +314,3 @@ def merge(events: list[Event]) -> list[Event]:
 def date_key(event: Event) -> str:
     return event.date.iso() if event.date else ""
 
-
-def violations(doc: Document) -> Document:
-    """The violation types the events document, in order of first appearance."""
-    table = vocab.load("event_types")["event_types"]
-    found: list[str] = []
-    for event in doc.events:
-        violation = table.get(event.type)
-        if violation and violation not in found:
-            found.append(violation)
-    doc.violations = found
-    return doc

@@ -1,0 +1,80 @@
+"""Violations: what the text documents, derived from every event it tells and named outright.
+
+Each event type documents a violation (``vocab/event_types.yaml``) and may imply others
+(``vocab/violations.yaml``: a sentence passed in a trial is judicial harassment too). Events
+without a date still document a violation: every factual trigger in a sentence about a
+defender (or naming nobody) counts, for the violations a text tells as a state of affairs.
+And the text may name the violation itself ("arbitrary detention", "harcèlement
+judiciaire"), in a demand too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vigil_extract import vocab
+from vigil_extract.components.names import name_runs, same_person
+from vigil_extract.components.triggers import NEGATED, find_triggers, phrase_pattern
+from vigil_extract.document import Document, Sentence
+
+# An undated trigger documents only violations a text tells as a state of affairs ("she is
+# detained", "he was sentenced"); attacks, threats and the rest need a dated event.
+WITHOUT_DATE = {
+    "arbitrary_detention",
+    "judicial_harassment",
+    "enforced_disappearance",
+    "sentence",
+    "travel_ban",
+}
+
+
+@cache
+def cue_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    table = vocab.load("violations")["cues"].get(language) or vocab.load("violations")["cues"]["en"]
+    return [
+        (violation, re.compile(phrase_pattern(phrase), re.IGNORECASE))
+        for violation, phrases in table.items()
+        for phrase in phrases
+    ]
+
+
+def documented(event_type: str) -> list[str]:
+    """The violations one event of ``event_type`` documents."""
+    own = vocab.load("event_types")["event_types"].get(event_type)
+    implied = vocab.load("violations")["implies"].get(event_type, [])
+    return ([own] if own else []) + [v for v in implied if v != own]
+
+
+def violations(doc: Document) -> Document:
+    """The violation types the text documents, in order of first appearance."""
+    found: list[tuple[int, str]] = []
+    language = doc.language or "en"
+    for event in doc.events:
+        found.extend((event.evidence.start, v) for v in documented(event.type))
+    demanded = [d.evidence for d in doc.demands]
+    for sentence in doc.content_sentences():
+        wished = any(sentence.span.start < d.end and d.start < sentence.span.end for d in demanded)
+        about = not wished and about_the_defenders(doc, sentence)
+        for trigger in find_triggers(sentence.text, language) if about else ():
+            undated = [v for v in documented(trigger.type) if v in WITHOUT_DATE]
+            found.extend((sentence.span.start + trigger.start, v) for v in undated)
+        for violation, pattern in cue_patterns(language):
+            for match in pattern.finditer(sentence.text):
+                if not NEGATED.search(sentence.text[max(0, match.start() - 30) : match.start()]):
+                    found.append((sentence.span.start + match.start(), violation))
+    ordered: list[str] = []
+    for _, violation in sorted(found):
+        if violation not in ordered:
+            ordered.append(violation)
+    doc.violations = ordered
+    return doc
+
+
+def about_the_defenders(doc: Document, sentence: Sentence) -> bool:
+    """A sentence that names a defender, or names nobody (it speaks of those already named)."""
+    runs = name_runs(sentence.text)
+    if not runs:
+        return bool(doc.defenders)
+    tokens = [tuple(d.name.split()) for d in doc.defenders]
+    return any(same_person(run.tokens, t) for run in runs for t in tokens)
