@@ -139,6 +139,10 @@ def test_public_version_never_shows_a_confidential_fact(seed_case: Case) -> None
     for fmt in ("html", "txt", "md", "eml"):
         public = render(appeal_text(draft, "en", public=True), profile, fmt=fmt, public=True)
         assert CANARY.encode() not in public and b"Hiddenperson" not in public
+    internal = render(appeal_text(draft, "en", public=False), profile, fmt="txt", public=False)
+    assert CANARY.encode() not in internal, "every staff member reads a restricted case's appeal"
+    seed_case.confidentiality = "confidential"
+    seed_case.save(update_fields=["confidentiality"])
     confidential = render(appeal_text(draft, "en", public=False), profile, fmt="txt", public=False)
     assert CANARY.encode() in confidential
 

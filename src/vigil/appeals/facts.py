@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from vigil.cases.models import Case, Confidentiality, Event
+from vigil.cases.parts import affiliations_at, organisation_names_at, roles_at
 
 
 @dataclass(frozen=True)
@@ -50,17 +51,17 @@ class CaseFacts:
     violations: list[str] = field(default_factory=list)
 
 
-def gather(case: Case, *, public: bool) -> CaseFacts:
-    """The case's facts; with ``public``, public records only."""
-    allowed: list[str] = [Confidentiality.PUBLIC.value] if public else [c.value for c in Confidentiality]
+def gather(case: Case, *, public: bool, levels: list[str] | None = None) -> CaseFacts:
+    """The case's facts; with ``public``, public records only; else those of ``levels``
+    (the reader's, see ``access.visible_levels``; every level when None)."""
+    allowed: list[str] = (
+        [Confidentiality.PUBLIC.value] if public else list(levels or [c.value for c in Confidentiality])
+    )
     facts = CaseFacts(case_id=case.pk, country=case.country)
     for person in case.defenders.filter(confidentiality__in=allowed).order_by("id"):
-        organisations = tuple(
-            a.organisation.name
-            for a in person.affiliations.select_related("organisation")
-            if a.organisation.confidentiality in allowed
-        )
-        facts.defenders.append(DefenderFacts(person.name, person.gender, tuple(person.roles), organisations))
+        organisations = tuple(organisation_names_at(affiliations_at(person, allowed)))
+        roles = tuple(roles_at(person, allowed))
+        facts.defenders.append(DefenderFacts(person.name, person.gender, roles, organisations))
     visible = {d.name for d in facts.defenders}
     events = Event.objects.filter(case=case, confidentiality__in=allowed).order_by("date", "id")
     for event in events.prefetch_related("victims", "sources"):

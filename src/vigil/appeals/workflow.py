@@ -22,6 +22,7 @@ from vigil.cases.actions.records import add_followup
 from vigil.cases.models import Case, Demand, Intervention
 from vigil.cases.models.followup import FollowUpKind
 from vigil.cases.models.intervention import InterventionStatus
+from vigil.cases.parts import internal_levels
 from vigil.cases.roles import User, role_of
 
 NEXT_STATUS = {
@@ -52,7 +53,7 @@ def do_compose_draft(
 ) -> Intervention:
     """A new draft appeal composed from the case's facts, with demands and addressees."""
     require_writer(acting_user)
-    facts = gather(case, public=False)
+    facts = gather(case, public=False, levels=internal_levels(case.confidentiality))
     demands, demands_language = choose_demands(facts, language, None, "")
     addressees = [a.as_addressee() for a in Authority.objects.filter(country=case.country)]
     with transaction.atomic():
@@ -170,7 +171,8 @@ def appeal_text(intervention: Intervention, language: str, *, public: bool, froz
     stored = intervention.sections.get("frozen", {}).get(level, {}).get(language) if frozen else None
     if stored:
         return Appeal(**stored)
-    facts = gather(intervention.case, public=public)
+    case = intervention.case
+    facts = gather(case, public=public, levels=internal_levels(case.confidentiality))
     edited = intervention.sections.get("demands_edited", False)
     demands_language = intervention.sections.get("demands_language", intervention.language)
     demands = [d.text for d in intervention.demands.order_by("position")]

@@ -11,9 +11,10 @@ from typing import Any
 from django.db.models import Model
 
 from vigil.cases.models import Case, Confidentiality, Event, Person
+from vigil.cases.parts import roles_at
 
 PUBLIC_CASE_FIELDS = ("id", "title", "country", "situation", "opened", "closed")
-PUBLIC_PERSON_FIELDS = ("id", "name", "gender", "roles", "country")
+PUBLIC_PERSON_FIELDS = ("id", "name", "gender", "country")
 PUBLIC_EVENT_FIELDS = (
     "id",
     "type",
@@ -42,7 +43,7 @@ def public_export() -> dict[str, Any]:
     for case in Case.objects.filter(confidentiality=public).order_by("id"):
         item = allowed(case, PUBLIC_CASE_FIELDS)
         item["defenders"] = [
-            allowed(p, PUBLIC_PERSON_FIELDS)
+            {**allowed(p, PUBLIC_PERSON_FIELDS), "roles": roles_at(p, [public])}
             for p in case.defenders.filter(confidentiality=public).order_by("id")
         ]
         events = Event.objects.filter(case=case, confidentiality=public).order_by("date", "id")

@@ -1,15 +1,23 @@
-"""Records as plain data (for ``--json`` output and the API), read through the access layer."""
+"""Records as plain data (for ``--json`` output and the API), read through the access layer.
+
+Every function takes the reader: a case shows only the defenders, events, demands and
+follow-ups the reader may see, and a person only the spellings, roles and ties of the levels
+the reader reads (see ``cases.parts``).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from vigil.cases.access import readable_cases
-from vigil.cases.models import Case, Event, Intervention, Person
+from django.db.models import Q
+
+from vigil.cases.access import readable_cases, readable_people, on_readable_cases
+from vigil.cases.models import Case, Event, FollowUp, Intervention, Person, PersonMatch
+from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_script, roles_seen_by
 from vigil.cases.roles import User
 
 
-def case_summary(case: Case) -> dict[str, Any]:
+def case_summary(case: Case, user: User | None) -> dict[str, Any]:
     return {
         "id": case.pk,
         "title": case.title,
@@ -17,11 +25,16 @@ def case_summary(case: Case) -> dict[str, Any]:
         "situation": case.situation,
         "confidentiality": case.confidentiality,
         "opened": case.opened.isoformat() if case.opened else None,
-        "defenders": [p.name for p in case.defenders.all()],
+        "defenders": [p.name for p in visible_defenders(case, user)],
     }
 
 
-def event_data(event: Event) -> dict[str, Any]:
+def visible_defenders(case: Case, user: User | None) -> list[Person]:
+    return list(readable_people(user).filter(cases=case).order_by("id"))
+
+
+def event_data(event: Event, user: User | None) -> dict[str, Any]:
+    people = readable_people(user)
     return {
         "id": event.pk,
         "case_id": event.case_id,
@@ -30,7 +43,7 @@ def event_data(event: Event) -> dict[str, Any]:
         "type": event.type,
         "place": event.place or None,
         "perpetrator": event.perpetrator_text or None,
-        "victims": [p.name for p in event.victims.all()],
+        "victims": [p.name for p in people.filter(events=event)],
         "legal_basis": event.legal_basis or None,
         "duration": event.duration or None,
         "evidence": [
@@ -40,10 +53,12 @@ def event_data(event: Event) -> dict[str, Any]:
     }
 
 
-def case_detail(case: Case) -> dict[str, Any]:
-    data = case_summary(case)
-    data["defenders"] = [person_summary(p) for p in case.defenders.all()]
-    data["events"] = [event_data(e) for e in case.events.order_by("date", "id")]
+def case_detail(case: Case, user: User | None) -> dict[str, Any]:
+    data = case_summary(case, user)
+    data["defenders"] = [person_summary(p, user) for p in visible_defenders(case, user)]
+    events = on_readable_cases(user, Event.objects.filter(case=case)).order_by("date", "id")
+    data["events"] = [event_data(e, user) for e in events]
+    interventions = on_readable_cases(user, Intervention.objects.filter(case=case))
     data["demands"] = [
         {
             "intervention_id": i.pk,
@@ -51,35 +66,58 @@ def case_detail(case: Case) -> dict[str, Any]:
             "position": d.position,
             "text": d.text,
         }
-        for i in case.interventions.all()
+        for i in interventions.order_by("id")
         for d in i.demands.all()
     ]
+    followups = on_readable_cases(user, FollowUp.objects.filter(case=case))
     data["followups"] = [
         {"kind": f.kind, "due": f.due.isoformat(), "status": f.status, "note": f.note}
-        for f in case.followups.all()
+        for f in followups.order_by("due", "id")
     ]
     return data
 
 
-def person_summary(person: Person) -> dict[str, Any]:
+def person_summary(person: Person, user: User | None) -> dict[str, Any]:
     return {
         "id": person.pk,
         "name": person.name,
-        "aliases": person.aliases,
+        "aliases": aliases_seen_by(person, user),
+        "names_by_script": names_by_script(person, user),
         "gender": person.gender,
-        "roles": person.roles,
+        "roles": roles_seen_by(person, user),
         "country": person.country or None,
-        "organisations": [a.organisation.name for a in person.affiliations.select_related("organisation")],
+        "organisations": list(dict.fromkeys(a.organisation.name for a in affiliations_seen_by(person, user))),
+        "merged_into": person.merged_into_id,
     }
+
+
+def possible_matches(user: User | None, person: Person) -> list[dict[str, Any]]:
+    """Pending matches of ``person`` with people ``user`` may also see."""
+    people = readable_people(user).filter(merged_into__isnull=True)
+    rows = PersonMatch.objects.filter(Q(left=person) | Q(right=person), status="pending")
+    rows = rows.filter(left__in=people, right__in=people).select_related("left", "right")
+    return [
+        {
+            "match_id": m.pk,
+            "person_id": other.pk,
+            "name": other.name,
+            "score": round(m.score, 1),
+            "reasons": m.reasons,
+        }
+        for m in rows
+        for other in [m.right if m.left_id == person.pk else m.left]
+    ]
 
 
 def defender_timeline(user: User | None, person: Person) -> dict[str, Any]:
     """A defender across every case ``user`` may see, events in date order."""
     cases = readable_cases(user).filter(defenders=person)
-    data = person_summary(person)
+    data = person_summary(person, user)
     data["cases"] = [{"id": c.pk, "title": c.title} for c in cases]
-    events = Event.objects.filter(case__in=cases).order_by("date", "id")
-    data["timeline"] = [event_data(e) for e in events]
+    about_them = Q(victims=person) | Q(victims__isnull=True)
+    events = on_readable_cases(user, Event.objects.filter(about_them, case__in=cases))
+    data["timeline"] = [event_data(e, user) for e in events.order_by("date", "id").distinct()]
+    data["possible_matches"] = possible_matches(user, person)
     appeals = Intervention.objects.filter(case__in=cases, source__isnull=True).order_by("-version", "-id")
     data["appeals"] = [
         {

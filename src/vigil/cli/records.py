@@ -28,7 +28,8 @@ def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
     from vigil.cases.access import readable_cases
     from vigil.cases.presenters import case_summary
 
-    cases = [case_summary(c) for c in readable_cases(acting_user()).prefetch_related("defenders")]
+    user = acting_user()
+    cases = [case_summary(c, user) for c in readable_cases(user)]
     if as_json:
         emit_json(cases)
         return
@@ -55,7 +56,7 @@ def case_show(
     from vigil.cases.access import access_case
     from vigil.cases.presenters import case_detail
 
-    data = case_detail(fetched(access_case, case_id))
+    data = case_detail(fetched(access_case, case_id), acting_user())
     if as_json:
         emit_json(data)
         return

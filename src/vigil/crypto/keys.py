@@ -1,7 +1,8 @@
 """The store's key: created once by ``vigil init``, read from a file or derived from a passphrase.
 
 One 256-bit master key gives, through HKDF-SHA256, independent subkeys for the SQLCipher
-database, the application's field encryption, audit digests and Django's ``SECRET_KEY``.
+database, the application's field encryption, audit digests, the blind index of names and
+Django's ``SECRET_KEY``.
 The master key comes from the key file (mode 0600) or, when ``VIGIL_PASSPHRASE`` is set,
 from Argon2id over the passphrase and a per-store salt. It never comes from the repository.
 """
@@ -35,6 +36,7 @@ class KeyRing:
     database: bytes
     fields: bytes
     audit: bytes
+    names: bytes
     django_secret: str
 
     @property
@@ -110,5 +112,6 @@ def keyring() -> KeyRing:
         database=derive(master, "database"),
         fields=derive(master, "fields"),
         audit=derive(master, "audit"),
+        names=derive(master, "name index"),
         django_secret=derive(master, "django secret key").hex(),
     )

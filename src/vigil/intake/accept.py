@@ -97,7 +97,7 @@ def accept_source(
     source.case = case
     source.reviewed_at = timezone.now()
     source.save(update_fields=["case", "reviewed_at", "updated_at"])
-    people = accept_defenders(doc, case, acting_user=acting_user, level=level, attached=attached or {})
+    people = accept_defenders(doc, case, source, acting_user=acting_user, attached=attached or {})
     events = accept_events(
         doc, case, source, people, acting_user=acting_user, level=level, extra=event_fields
     )
@@ -123,24 +123,31 @@ def accept_source(
 def accept_defenders(
     doc: Document,
     case: Case,
+    source: Source,
     *,
     acting_user: User | None,
-    level: str,
     attached: Mapping[str, Person],
 ) -> dict[str, Person]:
+    """The source's defenders as people on the case: the ones a reviewer attached to existing
+    records, else reused or new under the rule of ``cases.identity``. Parts keep the source's level."""
+    level = source.confidentiality
+    months = frozenset((e.date.year, e.date.month) for e in doc.events if e.date and e.date.month)
     people: dict[str, Person] = {}
     for defender in doc.defenders:
         person = attached.get(defender.name)
         if person is not None:
-            add_alias(person, defender.name, acting_user=acting_user)
+            add_alias(person, defender.name[:300], acting_user=acting_user, level=level, source=source)
         else:
             person = find_or_create_person(
                 acting_user=acting_user,
-                name=defender.name,
+                name=defender.name[:300],
                 gender=defender.gender,
                 roles=defender.roles,
                 country=doc.country or "",
                 confidentiality=level,
+                source=source,
+                organisations=defender.organisations,
+                months=months,
             )
         for name in defender.organisations:
             organisation = find_or_create_organisation(
@@ -148,8 +155,16 @@ def accept_defenders(
                 name=name[:300],
                 country=doc.country or "",
                 confidentiality=level,
+                source=source,
             )
-            affiliate(acting_user=acting_user, person=person, organisation=organisation, role="")
+            affiliate(
+                acting_user=acting_user,
+                person=person,
+                organisation=organisation,
+                role="",
+                confidentiality=level,
+                source=source,
+            )
         people[defender.name] = person
     add_defenders(acting_user=acting_user, case=case, people=people.values())
     return people

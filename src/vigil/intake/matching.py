@@ -1,15 +1,13 @@
 """Who a suggested defender may already be: the people on record and the cases they are in.
 
-The one place review asks identity questions. It uses the same fuzzy name match as
-ingest until the identity work (possible matches with scores and reasons) replaces it here.
+Review asks the same identity questions as ingest (``cases.identity``): the person a name
+already is under the exact rule, and the candidates its keys find, best first.
 """
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from vigil.cases.access import readable_cases, readable_people
-from vigil.cases.actions.records import find_person
+from vigil.cases.identity import person_candidates
 from vigil.cases.models import Case, Person, Source, SuggestionStatus
 from vigil.cases.roles import User
 
@@ -17,23 +15,17 @@ CANDIDATES = 8
 
 
 def person_on_record(user: User | None, name: str) -> Person | None:
-    """The person ``name`` already is, if ``user`` may see them."""
-    person = find_person(name)
-    if person is None or not readable_people(user).filter(pk=person.pk).exists():
-        return None
-    return person
+    """The one person ``user`` may see who carries exactly this name, if there is one."""
+    exact = [c.person_id for c in person_candidates(name) if c.exact]
+    people = list(readable_people(user).filter(pk__in=exact)[:2])
+    return people[0] if len(people) == 1 else None
 
 
 def candidates(user: User | None, name: str, limit: int = CANDIDATES) -> list[Person]:
-    """People ``user`` may see whose names are closest to ``name``, best first."""
-    people = {p.pk: p for p in readable_people(user).only("id", "name", "aliases")}
-    choices = {(pk, n): n for pk, p in people.items() for n in [p.name, *p.aliases]}
-    best = process.extract(name, choices, scorer=fuzz.token_sort_ratio, limit=limit * 2)
-    ranked: list[Person] = []
-    for _, _, (pk, _) in best:
-        if people[pk] not in ranked:
-            ranked.append(people[pk])
-    return ranked[:limit]
+    """People ``user`` may see whom ``name`` may be (same name, other spelling or script...), best first."""
+    ranked = [c.person_id for c in person_candidates(name)]
+    people = {p.pk: p for p in readable_people(user).filter(pk__in=ranked)}
+    return [people[pk] for pk in ranked if pk in people][:limit]
 
 
 def matching_cases(user: User | None, source: Source) -> list[Case]:

@@ -54,14 +54,28 @@ def level_of(record: Case | Person | Source) -> str:
     return "confidential" if record.deleted_at is not None else record.confidentiality
 
 
+def unindex(kind: str, object_id: int) -> None:
+    """Remove a record's entry (a person merged into another, for example)."""
+    put(kind, object_id, "confidential", "", "")
+
+
 def index_case(case: Case) -> None:
-    names = " ".join(p.name + " " + " ".join(p.aliases) for p in case.defenders.all())
+    """The case's title, and its defenders' names no more confidential than the case."""
+    from vigil.cases.parts import aliases_at, levels_up_to
+
+    levels = levels_up_to(case.confidentiality)
+    defenders = case.defenders.filter(confidentiality__in=levels)
+    names = " ".join(" ".join([p.name, *aliases_at(p, levels)]) for p in defenders)
     body = " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
     put("case", case.pk, level_of(case), case.title, body)
 
 
 def index_person(person: Person) -> None:
-    body = " ".join([*person.aliases, *person.roles, person.country])
+    """The person's spellings and roles no more confidential than the person's own entry."""
+    from vigil.cases.parts import aliases_at, levels_up_to, roles_at
+
+    levels = levels_up_to(person.confidentiality)
+    body = " ".join([*aliases_at(person, levels), *roles_at(person, levels), person.country])
     put("person", person.pk, level_of(person), person.name, body)
 
 

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from vigil.appeals.choices import FORMATS, LANGUAGES
-from vigil.cases.access import AccessDenied, access_case, readable_cases
-from vigil.cases.roles import role_of
+from vigil.cases.access import (
+    AccessDenied,
+    access_case,
+    readable_cases,
+    readable_people,
+    visible_levels,
+    on_readable_cases,
+)
+from vigil.cases.models import Case
+from vigil.cases.parts import internal_levels, roles_seen_by
+from vigil.cases.roles import User, role_of
 
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    cases = readable_cases(request.user).prefetch_related("defenders")
+    people = Prefetch("defenders", queryset=readable_people(request.user), to_attr="visible_defenders")
+    cases = readable_cases(request.user).prefetch_related(people)
     return render(request, "web/case_list.html", {"cases": cases, "role": role_of(request.user)})
 
 
@@ -38,6 +49,7 @@ def appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRespons
     from vigil.appeals.workflow import appeal_text, current_appeal, organisation_name
 
     language, public = request.GET.get("lang", "en"), request.GET.get("public") == "1"
+    public = public or role_of(request.user) == "analyst"
     if fmt not in FORMATS or language not in LANGUAGES:
         raise Http404("No such rendering")
     try:
@@ -50,7 +62,7 @@ def appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRespons
             appeal_text(intervention, language, public=public)
             if intervention
             else compose(
-                gather(case, public=public),
+                gather(case, public=public, levels=parts_levels(request.user, case)),
                 language=language,
                 organisation=organisation_name(),
                 published=timezone.localdate(),
@@ -68,19 +80,28 @@ def appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRespons
     return response
 
 
+def parts_levels(user: User, case: Case) -> list[str]:
+    """The levels of facts an on-the-fly appeal of ``case`` may show this reader: theirs, and
+    never stricter than the case itself."""
+    ceiling = set(internal_levels(case.confidentiality))
+    return [level for level in visible_levels(user) if level in ceiling]
+
+
 @login_required
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
         case = access_case(request.user, case_id)
     except AccessDenied:
         raise Http404("No such case") from None
-    events = case.events.prefetch_related("victims", "evidence__source").order_by("date", "id")
+    user = request.user
+    events = on_readable_cases(user, case.events.all()).prefetch_related("evidence__source")
+    defenders = readable_people(user).filter(cases=case).order_by("id")
     context = {
         "case": case,
-        "events": events,
-        "defenders": case.defenders.all(),
-        "followups": case.followups.all(),
-        "interventions": case.interventions.prefetch_related("demands"),
+        "events": events.order_by("date", "id"),
+        "defenders": [(person, roles_seen_by(person, user)) for person in defenders],
+        "followups": on_readable_cases(user, case.followups.all()),
+        "interventions": on_readable_cases(user, case.interventions.all()).prefetch_related("demands"),
         "role": role_of(request.user),
         "languages": LANGUAGES,
         "formats": FORMATS,

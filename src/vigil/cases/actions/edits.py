@@ -22,7 +22,7 @@ from vigil.search.index import index_case, index_person, index_source
 
 EDITABLE: dict[type[Record], tuple[str, ...]] = {
     Case: ("title", "country", "situation", "issues", "summary", "opened"),
-    Person: ("name", "gender", "roles", "country", "contact_notes", "risk_notes"),
+    Person: ("name", "gender", "country", "contact_notes", "risk_notes"),
     Organisation: ("name", "country", "kind"),
     Event: (
         "type",
@@ -63,6 +63,18 @@ def reindex(instance: Record) -> None:
         index_source(instance)
 
 
+def keep_name_keys(instance: Record, changed: list[str], acting_user: User | None) -> None:
+    """A corrected name is also a spelling the record is known by (so identity finds it)."""
+    from vigil.cases.actions.records import add_alias, add_organisation_names
+
+    if "name" not in changed:
+        return
+    if isinstance(instance, Person):
+        add_alias(instance, instance.name, acting_user=acting_user)
+    elif isinstance(instance, Organisation):
+        add_organisation_names(instance, instance.name)
+
+
 def validated(instance: Record) -> None:
     """Run the model's own checks (choices, lengths, required fields) before saving."""
     try:
@@ -97,6 +109,7 @@ def do_edit(instance: Record, *, acting_user: User | None, **changes: Any) -> li
             before=before,
             detail={"fields": changed},
         )
+        keep_name_keys(instance, changed, acting_user)
         reindex(instance)
     return changed
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from vigil.audit.chain import actor_label, record
 from vigil.cases.actions.edits import EditError, validated
 from vigil.cases.actions.guard import require_writer
-from vigil.cases.actions.records import create
+from vigil.cases.actions.records import add_alias, add_organisation_names, create, do_set_roles
 from vigil.cases.models import Case, Event, FollowUp, Organisation, Person
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.roles import User
@@ -56,11 +56,14 @@ def do_enter_person(
     require_writer(acting_user)
     if not name.strip():
         raise EditError("a person needs a name")
+    roles = list(fields.pop("roles", []))
     with transaction.atomic():
         person: Person = by_hand(
             Person, acting_user=acting_user, action="person.create", name=name.strip(), **fields
         )
-        index_person(person)
+        add_alias(person, person.name, acting_user=acting_user)
+        if roles:
+            do_set_roles(person, roles, acting_user=acting_user)
         if case is not None:
             case.defenders.add(person)
             record("case.add_defender", acting_user=acting_user, instance=case, detail={"person": person.pk})
@@ -76,6 +79,7 @@ def do_enter_organisation(*, acting_user: User | None, name: str, **fields: Any)
         organisation: Organisation = by_hand(
             Organisation, acting_user=acting_user, action="organisation.create", name=name.strip(), **fields
         )
+        add_organisation_names(organisation, organisation.name)
     return organisation
 
 

@@ -6,6 +6,8 @@ from vigil.cases.models.decision import LevelDecision
 from vigil.cases.models.event import DatePrecision, Event, EventSource, Penalty
 from vigil.cases.models.followup import FollowUp
 from vigil.cases.models.intervention import Demand, Intervention
+from vigil.cases.models.matches import MatchStatus, OrganisationMatch, PersonMatch
+from vigil.cases.models.names import OrganisationName, PersonName, PersonRole
 from vigil.cases.models.organisation import Organisation
 from vigil.cases.models.person import Affiliation, Gender, Person
 from vigil.cases.models.source import Source
@@ -24,9 +26,15 @@ __all__ = [
     "Gender",
     "Intervention",
     "LevelDecision",
+    "MatchStatus",
     "Organisation",
+    "OrganisationMatch",
+    "OrganisationName",
     "Penalty",
     "Person",
+    "PersonMatch",
+    "PersonName",
+    "PersonRole",
     "Record",
     "Source",
     "Suggestion",

@@ -20,12 +20,15 @@ class OrganisationKind(models.TextChoices):
 
 
 class Organisation(Record):
-    """A named body that defenders belong to, or that acts against them."""
+    """A named body that defenders belong to, or that acts against them; other spellings and
+    short names in ``names``."""
 
     name = models.CharField(max_length=300)
-    aliases = models.JSONField(default=list, blank=True)
     country = models.CharField(max_length=2, blank=True)
     kind = models.CharField(max_length=12, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="absorbed"
+    )
 
     class Meta:
         ordering = ["name"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from vigil.cases.models.confidentiality import Record
+from vigil.cases.models.confidentiality import Confidentiality, Record
 from vigil.cases.models.organisation import Organisation
 from vigil.crypto.fields import EncryptedTextField
 
@@ -19,17 +19,22 @@ class Gender(models.TextChoices):
 
 
 class Person(Record):
-    """A person: names in every spelling and script, roles, country; notes kept encrypted."""
+    """A person: one primary name, every other spelling and script in ``names``, roles in
+    ``roles`` (each at the level of its source), country; notes kept encrypted.
+
+    A person merged into another keeps its row, pointing at the survivor, so a merge can be undone.
+    """
 
     name = models.CharField(max_length=300)
-    aliases = models.JSONField(default=list, blank=True)
     gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN)
-    roles = models.JSONField(default=list, blank=True)
     country = models.CharField(max_length=2, blank=True)
     contact_notes = EncryptedTextField(blank=True, null=True)
     risk_notes = EncryptedTextField(blank=True, null=True)
     organisations: models.ManyToManyField[Organisation, Affiliation] = models.ManyToManyField(
         Organisation, through="Affiliation", blank=True
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="absorbed"
     )
 
     class Meta:
@@ -40,15 +45,19 @@ class Person(Record):
 
 
 class Affiliation(models.Model):
-    """A person's tie to an organisation: the role held and since when."""
+    """A person's tie to an organisation: the role held, since when, and the level of the
+    source that said so (a tie read in a confidential document is itself confidential)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="affiliations")
     role = models.CharField(max_length=200, blank=True)
     since = models.DateField(null=True, blank=True)
-
-    class Meta:
-        unique_together = [("person", "organisation", "role")]
+    confidentiality = models.CharField(
+        max_length=12, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED
+    )
+    source = models.ForeignKey(
+        "cases.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     def __str__(self) -> str:
         return f"{self.person} — {self.role or 'member'} of {self.organisation}"

@@ -1,0 +1,113 @@
+"""The parts of a shared record a reader may see: spellings, roles and affiliations by level.
+
+A person or an organisation is shared by every source that names it, and each source adds
+parts at its own level. Whoever reads a record reads only the parts of the levels given here:
+a spelling or a membership learnt from a confidential document never reaches a lower role, a
+search index, an export or a public appeal. Functions take the levels explicitly (for
+renderings and indexes) or a user (for views and commands), which adds the confidential parts
+of sources on cases the user is named on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from django.db.models import Model, Q, QuerySet
+
+from vigil.cases.identity import LEVEL_RANK
+from vigil.cases.models import Affiliation, Confidentiality, Organisation, Person, PersonName
+from vigil.cases.roles import User
+
+M = TypeVar("M", bound=Model)
+ALL_LEVELS = tuple(c.value for c in Confidentiality)
+
+
+def levels_up_to(level: str) -> list[str]:
+    """The levels no stricter than ``level`` (what a record's own index entry may carry)."""
+    rank = LEVEL_RANK[Confidentiality(level)]
+    return [c.value for c in Confidentiality if LEVEL_RANK[c] <= rank]
+
+
+def internal_levels(case_level: str) -> list[str]:
+    """The levels an internal rendering of a case may carry: what every staff reader of the case
+    reads (restricted), or the case's own level if stricter — never a confidential fact in a
+    document every colleague opens."""
+    from vigil.cases.identity import stricter
+
+    return levels_up_to(stricter(case_level, Confidentiality.RESTRICTED))
+
+
+def at_levels(parts: QuerySet[M], levels: Iterable[str]) -> QuerySet[M]:
+    return parts.filter(confidentiality__in=list(levels))
+
+
+def seen_by(parts: QuerySet[M], user: User | None) -> QuerySet[M]:
+    """Parts ``user`` may see: of a level they read, or from a source on a case they may see."""
+    from vigil.cases.access import readable_cases, visible_levels
+
+    named = Q(confidentiality=Confidentiality.CONFIDENTIAL, source__case__in=readable_cases(user))
+    return parts.filter(Q(confidentiality__in=visible_levels(user)) | named)
+
+
+def unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def other_names(person: Person, names: QuerySet[PersonName]) -> list[str]:
+    """Spellings other than the person's primary name, each once."""
+    return unique(n.name for n in names if n.name != person.name)
+
+
+def aliases_at(person: Person, levels: Iterable[str]) -> list[str]:
+    return other_names(person, at_levels(person.names.all(), levels))
+
+
+def aliases_seen_by(person: Person, user: User | None) -> list[str]:
+    return other_names(person, seen_by(person.names.all(), user))
+
+
+def names_by_script(person: Person, user: User | None) -> dict[str, list[str]]:
+    """Every spelling ``user`` may see, grouped by script (``Latn``, ``Cyrl``...)."""
+    grouped: dict[str, list[str]] = {}
+    for row in seen_by(person.names.all(), user):
+        if row.name not in grouped.get(row.script, []):
+            grouped.setdefault(row.script, []).append(row.name)
+    return grouped
+
+
+def name_in_script(person: Person, script: str, levels: Iterable[str]) -> str | None:
+    """The person's name written in ``script`` (e.g. ``Cyrl``) at the given levels, if known."""
+    row = at_levels(person.names.filter(script=script), levels).first()
+    return row.name if row else None
+
+
+def roles_at(person: Person, levels: Iterable[str]) -> list[str]:
+    return unique(r.role for r in at_levels(person.roles.all(), levels))
+
+
+def roles_seen_by(person: Person, user: User | None) -> list[str]:
+    return unique(r.role for r in seen_by(person.roles.all(), user))
+
+
+def affiliations_at(person: Person, levels: Iterable[str]) -> list[Affiliation]:
+    """Ties to organisations at the given levels, to organisations of those levels."""
+    levels = list(levels)
+    ties = at_levels(person.affiliations.select_related("organisation"), levels)
+    return [a for a in ties.filter(organisation__confidentiality__in=levels)]
+
+
+def affiliations_seen_by(person: Person, user: User | None) -> list[Affiliation]:
+    from vigil.cases.access import readable_organisations
+
+    ties = seen_by(person.affiliations.select_related("organisation"), user)
+    return list(ties.filter(organisation__in=readable_organisations(user)))
+
+
+def organisation_names_at(affiliations: Iterable[Affiliation]) -> list[str]:
+    return unique(a.organisation.name for a in affiliations)
+
+
+def organisation_aliases_seen_by(organisation: Organisation, user: User | None) -> list[str]:
+    names = seen_by(organisation.names.all(), user)
+    return unique(n.name for n in names if n.name != organisation.name)
