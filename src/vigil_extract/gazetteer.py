@@ -110,4 +110,3 @@ def write(path: Path) -> int:
     rows = derive()
     path.write_bytes(gzip.compress(serialise(rows).encode("utf-8"), compresslevel=9, mtime=0))
     return len(rows)
-

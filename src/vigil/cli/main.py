@@ -15,6 +15,7 @@ from vigil.cli.appeals import appeal_app, authority_app, due
 from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
+from vigil.cli.people import organisation_app, person_app
 from vigil.cli.records import case_app, defender_app, export, search
 from vigil.cli.sources import source_app
 from vigil.cli.store import init, serve
@@ -35,6 +36,8 @@ app.command()(serve)
 app.command()(due)
 app.add_typer(case_app, name="case")
 app.add_typer(defender_app, name="defender")
+app.add_typer(person_app, name="person")
+app.add_typer(organisation_app, name="organisation")
 app.add_typer(source_app, name="source")
 app.add_typer(audit_app, name="audit")
 app.add_typer(user_app, name="user")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
@@ -92,9 +93,22 @@ def defender_show(
     if as_json:
         emit_json(data)
         return
-    console.rule(f"[bold]{data['name']}[/bold] ({data['gender']})")
+    console.rule(f"[bold]{escape(data['name'])}[/bold] ({data['gender']})")
+    for script, names in data["names_by_script"].items():
+        console.print(f"  names ({script}): {' · '.join(names)}", highlight=False, markup=False)
+    if data["roles"]:
+        console.print(f"  roles: {', '.join(data['roles'])}", highlight=False, markup=False)
+    if data["organisations"]:
+        console.print(f"  organisations: {', '.join(data['organisations'])}", highlight=False, markup=False)
     for event in data["timeline"]:
         console.print(f"  {event['date']}  {event['type']:<22} case {event['case_id']}", highlight=False)
+    for match in data["possible_matches"]:
+        console.print(
+            f"  may be the same as {match['person_id']} {match['name']} (score {match['score']:.0f}: "
+            f"{'; '.join(match['reasons'])}) — `vigil person merge` or `vigil person distinct`",
+            highlight=False,
+            markup=False,
+        )
 
 
 def search(
