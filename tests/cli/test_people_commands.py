@@ -46,7 +46,7 @@ def test_two_scripts_one_match_merged_and_unmerged(run_vigil: Run, vigil_home: P
 
     run_vigil("user", "create", "ed", "--role", "editor", check=True)
     refused = run_vigil("--as", "ed", "person", "merge", str(latin), str(cyrillic))
-    assert refused.returncode == 1 and "coordinators" in refused.stderr
+    assert refused.returncode == 1 and "only a coordinator" in refused.stderr
 
     run_vigil("person", "merge", str(latin), str(cyrillic), check=True)
     merged = json.loads(run_vigil("defender", "show", str(latin), "--json", check=True).stdout)

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q
 
-from vigil.cases.access import readable_cases, readable_people, on_readable_cases
+from vigil.cases.access import on_readable_cases, readable_cases, readable_people
 from vigil.cases.models import Case, Event, FollowUp, Intervention, Person, PersonMatch
 from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_script, roles_seen_by
 from vigil.cases.roles import User

@@ -11,10 +11,10 @@ from vigil.appeals.choices import FORMATS, LANGUAGES
 from vigil.cases.access import (
     AccessDenied,
     access_case,
+    on_readable_cases,
     readable_cases,
     readable_people,
     visible_levels,
-    on_readable_cases,
 )
 from vigil.cases.models import Case
 from vigil.cases.parts import internal_levels, roles_seen_by

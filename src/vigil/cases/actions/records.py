@@ -99,7 +99,12 @@ def find_or_create_person(
 
 
 def add_alias(
-    person: Person, name: str, *, acting_user: User | None, level: str | None = None, source: Source | None = None
+    person: Person,
+    name: str,
+    *,
+    acting_user: User | None,
+    level: str | None = None,
+    source: Source | None = None,
 ) -> None:
     """Record another spelling of a person chosen by hand (at review, for example), at the level
     of the source it comes from (the person's own when none)."""
@@ -158,7 +163,12 @@ def do_set_roles(person: Person, roles: Iterable[str], *, acting_user: User | No
             PersonRole(person=person, role=r, confidentiality=person.confidentiality) for r in added
         )
         if added or gone:
-            record("person.set_roles", acting_user=acting_user, instance=person, detail={"added": len(added), "removed": len(gone)})
+            record(
+                "person.set_roles",
+                acting_user=acting_user,
+                instance=person,
+                detail={"added": len(added), "removed": len(gone)},
+            )
         index_person(person)
 
 
