@@ -95,6 +95,7 @@ def test_sign_in_open_the_demo_case_and_fetch_its_appeal(server: tuple[str, str]
         page.wait_for_selector("h2:has-text('Appeal')")
         assert "Article 91 of the Code of Offences" in page.content()
         page.screenshot(path=str(tmp_path / "case.png"))
+        page.click("text=Download the current appeal")
         with page.expect_download() as download:
             page.click("a[href$='appeal.pdf?lang=ru']")
         saved = tmp_path / "appeal.pdf"

@@ -75,30 +75,3 @@ def test_appeal_downloads_respect_access_and_levels() -> None:
     assert viewer.get(f"/cases/{case.pk}/appeal.docx").status_code == 404
     hidden = make_case("Confidential case", "confidential", defender="Hidden Person")
     assert viewer.get(f"/cases/{hidden.pk}/appeal.html").status_code == 404
-
-
-def test_organisation_profile_is_edited_by_coordinators_only() -> None:
-    from vigil.appeals.models import OrganisationProfile
-    from vigil.audit.models import AuditEvent
-
-    assert signed_in("editor").get("/profile/").status_code == 403
-    coordinator = signed_in("coordinator")
-    assert coordinator.get("/profile/").status_code == 200
-    response = coordinator.post(
-        "/profile/",
-        {
-            "name": "Harbour Watch",
-            "email": "a@harbour.example.org",
-            "board": "A One\nB Two",
-            "advisory": "",
-            "registration": "Reg. 1",
-            "short_name": "",
-            "offices": '[{"city": "Port", "label": "HQ", "address": ["1 Quay"]}]',
-        },
-    )
-    assert response.status_code == 302
-    profile = OrganisationProfile.current()
-    assert profile.name == "Harbour Watch" and profile.board == ["A One", "B Two"]
-    assert AuditEvent.objects.filter(action="organisationprofile.change").exists()
-    bad = coordinator.post("/profile/", {"name": "X", "offices": "[not json"})
-    assert bad.status_code == 200 and "not valid JSON" in bad.content.decode()

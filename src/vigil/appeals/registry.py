@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from vigil.appeals.models import Authority, OrganisationProfile
-from vigil.audit.chain import record
+from vigil.audit.chain import record, snapshot
 from vigil.cases.actions.guard import require_writer
 from vigil.cases.roles import User
 
@@ -30,3 +30,22 @@ def do_set_profile(*, acting_user: User | None, **fields: Any) -> OrganisationPr
         profile.save()
         record("organisationprofile.change", acting_user=acting_user, instance=profile)
     return profile
+
+
+def do_change_authority(authority: Authority, *, acting_user: User | None, **fields: Any) -> None:
+    """Correct an addressee (a new prosecutor general, a new e-mail address)."""
+    require_writer(acting_user)
+    with transaction.atomic():
+        before = snapshot(authority)
+        for key, value in fields.items():
+            setattr(authority, key, value)
+        authority.save()
+        record("authority.change", acting_user=acting_user, instance=authority, before=before)
+
+
+def do_delete_authority(authority: Authority, *, acting_user: User | None) -> None:
+    """Remove an addressee; drafts already composed keep the addressees they were given."""
+    require_writer(acting_user)
+    with transaction.atomic():
+        record("authority.delete", acting_user=acting_user, instance=authority)
+        authority.delete()

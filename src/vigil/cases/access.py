@@ -81,8 +81,7 @@ def readable_sources(user: User | None, *, deleted: bool = False) -> QuerySet[So
 
 def on_readable_cases(user: User | None, records: QuerySet[M]) -> QuerySet[M]:
     """Events or follow-ups of cases ``user`` may see, at a level they may see there."""
-    named = Q(case__owner=user) | Q(case__members=user)
-    return visible_to(user, records.filter(case__in=readable_cases(user)), named)
+    return visible_to(user, records.filter(case__in=readable_cases(user)), named_on_case(user, "case__"))
 
 
 def readable_events(user: User | None, *, deleted: bool = False) -> QuerySet[Event]:
@@ -91,6 +90,23 @@ def readable_events(user: User | None, *, deleted: bool = False) -> QuerySet[Eve
 
 def readable_followups(user: User | None, *, deleted: bool = False) -> QuerySet[FollowUp]:
     return on_readable_cases(user, every(FollowUp, deleted))
+
+
+def named_on_case(user: User | None, prefix: str) -> Q:
+    return Q(**{f"{prefix}owner": user}) | Q(**{f"{prefix}members": user})
+
+
+def defenders_of(user: User | None, case: Case) -> QuerySet[Person]:
+    """The case's defenders ``user`` may see here (a confidential one only if named on the case)."""
+    return visible_to(user, Person.objects.filter(cases=case), named_on_case(user, "cases__"))
+
+
+def events_of(user: User | None, case: Case) -> QuerySet[Event]:
+    return readable_events(user).filter(case=case)
+
+
+def followups_of(user: User | None, case: Case) -> QuerySet[FollowUp]:
+    return readable_followups(user).filter(case=case)
 
 
 READABLE = {

@@ -23,9 +23,12 @@ from vigil.cases.access import (
 )
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
+from vigil.cases.actions.levels import decisions_for
 from vigil.cases.models import MatchStatus, Organisation, OrganisationMatch, Person, PersonMatch
 from vigil.cases.presenters import defender_timeline
 from vigil.cases.roles import User, can_decide, role_of
+from vigil.web.links import actor
+from vigil.web.pages import page
 
 KINDS: dict[str, tuple[type[PersonMatch] | type[OrganisationMatch], Any]] = {
     "person": (PersonMatch, access_person),
@@ -44,9 +47,10 @@ def defender_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "data": defender_timeline(request.user, person),
         "merged_into": visible_survivor(request.user, person),
         "can_decide": can_decide(request.user),
-        "role": role_of(request.user),
+        "decisions": decisions_for(person),
+        "entered_by": actor(person.entered_by) if person.entered_by else "",
     }
-    return render(request, "web/defender_detail.html", context)
+    return page(request, "web/defender_detail.html", context)
 
 
 def visible_survivor(user: User, person: Person) -> Person | None:

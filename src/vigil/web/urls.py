@@ -1,21 +1,81 @@
 """Routes of the web UI."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from vigil.web import people, profile, review, views
+from vigil.web import (
+    appeals,
+    case_people,
+    cases,
+    events,
+    intake,
+    organisations,
+    people,
+    profile,
+    records,
+    review,
+)
 
 urlpatterns = [
-    path("", views.case_list, name="case-list"),
-    path("cases/<int:case_id>/", views.case_detail, name="case-detail"),
-    path("cases/<int:case_id>/appeal.<str:fmt>", views.appeal_download, name="appeal-download"),
+    path("", cases.case_list, name="case-list"),
+    path("cases/new/", cases.case_new, name="case-new"),
+    path("cases/<int:case_id>/", cases.case_detail, name="case-detail"),
+    path("cases/<int:case_id>/edit/", cases.case_edit, name="case-edit"),
+    path("cases/<int:case_id>/close/", cases.case_close, name="case-close"),
+    path("cases/<int:case_id>/reopen/", cases.case_reopen, name="case-reopen"),
+    path("cases/<int:case_id>/defenders/new/", case_people.defender_add, name="defender-add"),
+    path(
+        "cases/<int:case_id>/defenders/<int:person_id>/remove/",
+        case_people.defender_remove,
+        name="defender-remove",
+    ),
+    path("cases/<int:case_id>/events/new/", events.event_new, name="event-new"),
+    path("cases/<int:case_id>/followups/new/", events.followup_new, name="followup-new"),
+    path("cases/<int:case_id>/appeal.<str:fmt>", appeals.case_appeal_download, name="appeal-download"),
+    path("cases/<int:case_id>/appeals/new/", appeals.appeal_compose, name="appeal-compose"),
+    path("events/<int:event_id>/edit/", events.event_edit, name="event-edit"),
+    path("followups/<int:followup_id>/edit/", events.followup_edit, name="followup-edit"),
+    path("followups/<int:followup_id>/done/", events.followup_done, name="followup-done"),
+    path("followups/<int:followup_id>/snooze/", events.followup_snooze, name="followup-snooze"),
+    path("followups/<int:followup_id>/reopen/", events.followup_reopen, name="followup-reopen"),
     path("defenders/<int:person_id>/", people.defender_detail, name="defender-detail"),
+    path("defenders/<int:person_id>/edit/", case_people.person_edit, name="person-edit"),
     path("matches/", people.match_list, name="match-list"),
     path("matches/<str:kind>/<int:match_id>/", people.match_decide, name="match-decide"),
     path("matches/<str:kind>/<int:record_id>/unmerge/", people.unmerge, name="unmerge"),
-    path("profile/", profile.edit_profile, name="profile"),
+    path("organisations/", organisations.organisation_list, name="organisation-list"),
+    path("organisations/new/", organisations.organisation_new, name="organisation-new"),
+    path(
+        "organisations/<int:organisation_id>/", organisations.organisation_detail, name="organisation-detail"
+    ),
+    path(
+        "organisations/<int:organisation_id>/edit/", organisations.organisation_edit, name="organisation-edit"
+    ),
+    path("records/<str:kind>/<int:record_id>/delete/", records.record_delete, name="record-delete"),
+    path("records/<str:kind>/<int:record_id>/restore/", records.record_restore, name="record-restore"),
+    path("records/<str:kind>/<int:record_id>/level/", records.record_level, name="record-level"),
+    path("deleted/", records.deleted_list, name="deleted-list"),
+    path("intake/", intake.intake, name="intake"),
     path("review/", review.review_list, name="review-list"),
     path("review/<int:source_id>/", review.review_source, name="review-source"),
+    path("review/<int:source_id>/reopen/", review.review_reopen, name="review-reopen"),
+    path("review/<int:source_id>/details/", records.source_edit, name="source-edit"),
+    path("review/<int:source_id>/<int:position>/keep/", review.suggestion_keep, name="suggestion-keep"),
+    path("review/<int:source_id>/<int:position>/reject/", review.suggestion_reject, name="suggestion-reject"),
+    path(
+        "review/<int:source_id>/<int:position>/correct/", review.suggestion_correct, name="suggestion-correct"
+    ),
+    path("review/<int:source_id>/<int:position>/attach/", review.suggestion_attach, name="suggestion-attach"),
+    path("appeals/<int:appeal_id>/", appeals.appeal_detail, name="appeal-detail"),
+    path("appeals/<int:appeal_id>/section/", appeals.appeal_section, name="appeal-section"),
+    path("appeals/<int:appeal_id>/demands/", appeals.appeal_demands, name="appeal-demands"),
+    path("appeals/<int:appeal_id>/advance/", appeals.appeal_advance, name="appeal-advance"),
+    path("appeals/<int:appeal_id>/new-version/", appeals.appeal_new_version, name="appeal-new-version"),
+    path(
+        "appeals/<int:appeal_id>/download.<str:fmt>", appeals.appeal_download, name="appeal-version-download"
+    ),
+    path("profile/", profile.edit_profile, name="profile"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -1,0 +1,1 @@
+"""Forms of the web UI: they check input; every write still goes through a ``do_*`` action."""

@@ -1,0 +1,59 @@
+"""Fields several forms share: countries by name, dates with the browser's date picker, lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pycountry
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+def country_choices() -> list[tuple[str, str]]:
+    countries = sorted(pycountry.countries, key=lambda c: c.name)
+    return [("", "—"), *((c.alpha_2, c.name) for c in countries)]
+
+
+class CountryField(forms.ChoiceField):
+    """A country chosen by name, stored as its two-letter code."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Country"))
+        super().__init__(choices=country_choices, **kwargs)
+
+
+class DateInput(forms.DateInput):
+    """The browser's own date picker (keyboard-usable, no script of ours)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ListField(forms.CharField):
+    """A list of short texts typed one per line or separated by commas."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        return [part.strip() for part in re.split(r"[\n,;]", str(text)) if part.strip()]
+
+
+class ReasonField(forms.CharField):
+    """Why: required wherever a decision is recorded (a deletion, a level, a snooze)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Reason"))
+        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 2}))
+        super().__init__(**kwargs)
