@@ -43,11 +43,12 @@ from vigil.appeals.workflow import (
     do_new_version,
     organisation_name,
 )
-from vigil.cases.access import AccessDenied, access_appeal
+from vigil.cases.access import AccessDenied, access_appeal, visible_levels
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.models import Case, Intervention
 from vigil.cases.models.intervention import InterventionStatus
-from vigil.cases.roles import can_write, role_of
+from vigil.cases.parts import internal_levels
+from vigil.cases.roles import User, can_write, role_of
 from vigil.web.pages import fetch, page, writers_only
 
 CONTENT_TYPES = {
@@ -103,10 +104,19 @@ def refused(request: HttpRequest, case: Case, exc: NothingToSay) -> HttpResponse
 
 
 def download_options(request: HttpRequest) -> tuple[str, str, bool]:
+    """The language and level asked for; an analyst only ever gets the public version."""
     language, public = request.GET.get("lang", "en"), request.GET.get("public") == "1"
+    public = public or role_of(request.user) == "analyst"
     if language not in LANGUAGES:
         raise Http404("No such language")
     return language, ("public" if public else "internal"), public
+
+
+def parts_levels(user: User, case: Case) -> list[str]:
+    """The levels of facts an on-the-fly appeal of ``case`` may show this reader: theirs, and
+    never stricter than the case itself."""
+    ceiling = set(internal_levels(case.confidentiality))
+    return [level for level in visible_levels(user) if level in ceiling]
 
 
 @login_required
@@ -122,7 +132,7 @@ def case_appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRe
             appeal_text(intervention, language, public=public)
             if intervention
             else compose(
-                gather(case, public=public),
+                gather(case, public=public, levels=parts_levels(request.user, case)),
                 language=language,
                 organisation=organisation_name(),
                 published=timezone.localdate(),
