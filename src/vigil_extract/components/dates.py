@@ -42,7 +42,7 @@ LAW_AFTER = re.compile(r"^\s*(?:Act|Law|Code|Penal|Criminal|Constitution|on\s+th
 
 
 NEEDS_DIGIT = {"iso", "numeric", "day_month", "month_day", "year"}
-NEEDS_MONTH = {"day_month", "month_day", "month_year", "month_last_year"}
+NEEDS_MONTH = {"day_month", "month_day", "month_year", "month_last_year", "month_this_year"}
 WORDS = re.compile(r"[^\W\d_]+")
 DIGIT = re.compile(r"\d")
 
@@ -151,6 +151,12 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         (
+            "month_this_year",
+            re.compile(
+                rf"(?P<month>{month})\s+(?:of\s+)?(?i:this\s+year|de\s+cette\s+année|de\s+este\s+año|этого\s+года)"
+            ),
+        ),
+        (
             "month_year",
             re.compile(
                 rf"(?P<month>{month})"
@@ -254,8 +260,8 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
         if is_range(opens_range(match), groups["days"]):
             days = days[:1]
         return tuple(RawDate(year, month, day) for day in days if 1 <= day <= 31)
-    if name == "month_last_year":
-        return (RawDate(None, month, None, relative="last_year"),)
+    if name in ("month_last_year", "month_this_year"):
+        return (RawDate(None, month, None, relative=name.removeprefix("month_")),)
     if name == "month_year":
         if year is None and not QUALIFIED.search(match.string[max(0, match.start() - 30) : match.start()]):
             return ()
@@ -315,22 +321,38 @@ def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate 
             return PartialDate(raw.year, raw.month, raw.day)
         base = anchor or published
         return PartialDate(base.year, raw.month, raw.day) if base else None
-    if raw.relative == "last_year":
-        return PartialDate(published.year - 1, raw.month) if published else None
+    if raw.relative in ("last_year", "this_year"):
+        back = 1 if raw.relative == "last_year" else 0
+        return PartialDate(published.year - back, raw.month) if published else None
+    if raw.relative in ("months_ago", "years_ago"):
+        return months_before(published, raw.days, whole_year=raw.relative == "years_ago")
     if raw.relative == "same":
         return anchor
     if raw.relative == "offset":
         return shift(anchor, raw.days)
     if raw.relative == "published":
         return shift(published, raw.days)
-    if raw.relative == "weekday" and raw.weekday is not None:
+    if raw.relative in ("weekday", "weekday_recent") and raw.weekday is not None:
         reference = as_date(published)
         if reference is None:
             return None
-        back = (reference.weekday() - raw.weekday) % 7 or 7
+        back = (reference.weekday() - raw.weekday) % 7  # "charged Monday" in Monday's news: that day
+        back = back or (7 if raw.relative == "weekday" else 0)
         day = reference - dt.timedelta(days=back)
         return PartialDate(day.year, day.month, day.day)
     return None
+
+
+def months_before(published: PartialDate | None, count: int, *, whole_year: bool) -> PartialDate | None:
+    """ "last month", "this year", "last year": to the month (or year) of publication."""
+    if published is None:
+        return None
+    if whole_year:
+        return PartialDate(published.year - count)
+    if published.month is None:
+        return None
+    index = published.year * 12 + published.month - 1 - count
+    return PartialDate(index // 12, index % 12 + 1)
 
 
 def as_date(date: PartialDate | None) -> dt.date | None:

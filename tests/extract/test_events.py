@@ -1,0 +1,56 @@
+"""Events in the shapes real news and appeals use: relative dates of news, more trigger phrases.
+
+Every text is fictional, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil_extract import extract_text
+
+CASES = [
+    (
+        "shot and killed",
+        "On 4 March 2021, land defender Joseph Example was shot and killed outside his home.",
+        ("2021-03-04", "killing"),
+    ),
+    (
+        "whereabouts unknown",
+        "Activist Lina Example was taken away on 9 July 2024; her whereabouts unknown since then.",
+        ("2024-07-09", "enforced_disappearance"),
+    ),
+    (
+        "a bare weekday in the day's news is that day",
+        "June 20, 2016\n\nJournalist Erol Example was charged Monday with spreading propaganda.",
+        ("2016-06-20", "charge"),
+    ),
+    (
+        "last month",
+        "2017-07-26\n\nLast month, a court sentenced blogger Minh Example to ten years in prison.",
+        ("2017-06", "sentence"),
+    ),
+    (
+        "a month of this year",
+        "2017-07-26\n\nShe posted videos from April 2014 until her arrest in January this year, when "
+        "police detained blogger Thi Example.",
+        ("2017-01", "detention"),
+    ),
+    (
+        "kept in detention since",
+        "Brussels, 9 May 2005\n\nTwo trade union leaders, Tesfay Example and Amanuel Example, have been "
+        "kept in detention since 30 March.",
+        ("2005-03-30", "detention"),
+    ),
+    (
+        "French bare weekday and a forced entry",
+        "Tunis, le 13 mai 2024\n\nSamedi, des policiers cagoulés se sont introduits au siège de l'Ordre "
+        "et ont arrêté l'avocate Samia Exemple.",
+        ("2024-05-11", "raid"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert event in found
