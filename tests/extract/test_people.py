@@ -149,3 +149,35 @@ DEFENDER_CASES = [
 )
 def test_defenders_from_roles_lists_and_what_they_suffered(text: str, expected: list[str]) -> None:
     assert names_in(text) == expected
+
+
+RUSSIAN_CASES = [
+    (
+        "a man named only in the genitive",
+        "27 марта в дом крымского татарина Эрфана Примерова пришли силовики. Задержанного Эрфана "
+        "Примерова увезли в Симферополь.",
+        "Эрфан Примеров",
+    ),
+    (
+        "a hyphenated given name in the genitive",
+        "Суд продлил арест правозащитника Эмира-Усеина Куку. Адвокаты Эмира-Усеина Куку обжалуют решение.",
+        "Эмир-Усеин Куку",
+    ),
+    (
+        "a woman named only in oblique cases",
+        "Полиция задержала журналистку Анну Примерову 3 мая 2024 года. Суд арестовал Анну Примерову.",
+        "Анна Примерова",
+    ),
+    (
+        "an adjectival surname",
+        "Суд приговорил правозащитника Алеся Примерского к десяти годам колонии.",
+        "Алесь Примерский",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [case[1:] for case in RUSSIAN_CASES], ids=[case[0] for case in RUSSIAN_CASES]
+)
+def test_russian_names_are_given_in_the_nominative(text: str, name: str) -> None:
+    assert names_in(text) == [name]

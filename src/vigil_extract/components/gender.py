@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from vigil_extract.components.people import Person
 
 
+PARTICIPLES = (
+    r"(?:задержан|арестован|осужд[её]н|приговор[её]н|обвин[её]н|похищен|освобожд[её]н|помещ[её]н|"
+    r"доставлен|вызван|допрошен|оштрафован|избит|убит|ранен|объявлен)"
+)
+RUSSIAN_MALE_VERB = rf"(?:[а-яё]+[аеиоуыяё]л|{PARTICIPLES})"
+RUSSIAN_FEMALE_VERB = rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)"
+
+
 @cache
 def gender_words(language: str) -> dict[str, re.Pattern[str]]:
     table = vocab.load("roles")["gender"]
@@ -29,9 +37,11 @@ def gender_words(language: str) -> dict[str, re.Pattern[str]]:
         patterns[gender] = re.compile(
             rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.IGNORECASE
         )
-        pronouns = table["pronouns"][gender].get(language, [])
+        pronouns = [re.escape(w) for w in table["pronouns"][gender].get(language, [])]
+        if language == "ru":  # the past tense and short participles agree: "заявил"/"заявила"
+            pronouns.append(RUSSIAN_FEMALE_VERB if gender == "female" else RUSSIAN_MALE_VERB)
         patterns[f"{gender}_pronoun"] = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in pronouns)})(?![\w-])", re.IGNORECASE
+            rf"(?<![\w-])(?:{'|'.join(pronouns)})(?![\w-])", re.IGNORECASE
         )
     return patterns
 

@@ -17,18 +17,25 @@ from functools import cache
 from itertools import pairwise
 
 from vigil_extract import vocab
+from vigil_extract.components.candidates import (
+    is_place,
+    lowercase_words,
+    runs_of,
+    token_is_demonym,
+    without_common_opening,
+)
 from vigil_extract.components.gender import gender_of, gender_words, read_pronouns
 from vigil_extract.components.names import (
     NameRun,
     close_spelling,
     fold,
     honorifics,
-    name_runs,
     same_person,
     token_key,
     word_list,
 )
-from vigil_extract.components.places import country_of_name, find_places
+from vigil_extract.components.places import country_of_name
+from vigil_extract.components.russian import best_form, is_russian
 from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
 
@@ -65,6 +72,7 @@ class Person:
     official: bool = False
     lawyer_of: bool = False
     victim_cues: int = 0
+    variants: list[tuple[str, ...]] = field(default_factory=list)
     place_context: int = 0
     female_cues: float = 0
     male_cues: float = 0
@@ -125,33 +133,6 @@ def find_people(doc: Document) -> Document:
     return doc
 
 
-def lowercase_words(text: str) -> frozenset[str]:
-    """Words the text writes in lowercase somewhere."""
-    return frozenset(LOWERCASE_WORD.findall(text))
-
-
-LOWERCASE_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿа-яё][a-zà-öø-ÿа-яё]+(?![\w'’-])")
-OPENING = re.compile(r"^[\W\d]{0,4}$")
-
-
-def without_common_opening(sentence: Sentence, runs: list[NameRun], common: frozenset[str]) -> list[NameRun]:
-    """A run opening the sentence with a word the text also writes in lowercase ("Prominent
-    Russian lawyer ...", "Among them is ...") starts with a common word, not a name: drop it.
-    A run of nothing but such words ("Administratively Arrested Persons") is no name at all."""
-    kept = []
-    for run in runs:
-        if not run.from_model and all(token.lower() in common for token in run.tokens):
-            continue
-        opening = OPENING.match(sentence.text[: run.span.start - sentence.span.start]) is not None
-        if opening and not run.from_model and run.tokens[0].lower() in common:
-            if len(run.tokens) <= 2:
-                continue
-            drop = run.text.index(run.tokens[1], len(run.tokens[0]))
-            run = NameRun(run.text[drop:], Span(run.span.start + drop, run.span.end), run.tokens[1:], None)
-        kept.append(run)
-    return kept
-
-
 def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
     """Add everyone listed together with a defender ("the detention of A, B, C and D")."""
     by_id = {id(p): p for p in people}
@@ -163,25 +144,6 @@ def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
                 chosen.add(other)
                 queue.append(other)
     return chosen
-
-
-def runs_of(doc: Document, sentence: Sentence) -> list[NameRun]:
-    """The sentence's name runs by rule, then any the model found that the rules did not."""
-    runs = name_runs(sentence.text, sentence.span.start)
-    by_rule = {run.span for run in runs}
-    return runs + [run for run in model_runs(doc, sentence) if run.span not in by_rule]
-
-
-def model_runs(doc: Document, sentence: Sentence) -> list[NameRun]:
-    """Names the optional NER model found in the sentence, as runs like any other."""
-    runs = []
-    for span in doc.named_people:
-        if sentence.span.contains(span):
-            text = doc.span_text(span)
-            tokens = tuple(text.split())
-            if len(tokens) >= 2:
-                runs.append(NameRun(text, span, tokens, None, from_model=True))
-    return runs
 
 
 def looks_like_a_person(person: Person) -> bool:
@@ -210,15 +172,6 @@ def names_a_place(person: Person) -> bool:
     return country_of_name(person.name) is not None or is_place(person.name)
 
 
-@cache
-def token_is_demonym(token: str) -> bool:
-    return any(m.kind == "demonym" and m.name == token for m in find_places(token))
-
-
-def is_place(name: str) -> bool:
-    return any(m.span.start == 0 and m.span.end >= len(name) - 1 for m in find_places(name))
-
-
 def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
     """People named in one list ("A, B, C and D") are recorded as listed together."""
     for sentence in doc.content_sentences():
@@ -244,6 +197,7 @@ def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun
                 people.append(person)
             elif len(run.tokens) > len(person.tokens):
                 person.tokens, person.name = run.tokens, run.text
+            person.variants.append(run.tokens)
             read_cues(doc, sentence, run, person, language)
             person.model_hits += run.from_model
     return people
@@ -394,9 +348,13 @@ def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
 
 
 def as_defender(person: Person) -> Defender:
+    gender = gender_of(person)
+    name = person.name
+    if is_russian(person.tokens):
+        name = " ".join(best_form(person.variants or [person.tokens], gender))
     return Defender(
-        name=person.name,
-        gender=gender_of(person),
+        name=name,
+        gender=gender,
         roles=person.roles,
         organisations=person.organisations,
         evidence=person.first,

@@ -1,0 +1,140 @@
+"""Russian names back to the nominative: "Эмира-Усеина Куку" is the person "Эмир-Усеин Куку".
+
+A text may name a person only in oblique cases ("задержали Хуршеда Фозилова"). Russian
+personal names decline by a handful of regular paradigms, so rules suffice: the form of the
+name the text writes that looks most like a nominative is kept, and when none does, the
+endings are undone — by the given name's ending, the surname's suffix (-ов/-ев/-ин,
+-ский/-цкий) and the person's gender where the text states it. pymorphy3 would do the same
+at a 0.5 s start-up cost and 16 MB of dictionaries (docs/decisions/0010).
+"""
+
+from __future__ import annotations
+
+import re
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+VOWELS = "аеёиоуыэюя"
+# Endings that mark an oblique case on a name word (never a nominative one, or almost never).
+OBLIQUE = re.compile(
+    r"(?:ого|его|ому|ему|ым|им|ой|ову|еву|иной|овой|евой|ину|ыну|ом|ем|ую|ую)$|(?<=[бвгджзклмнпрстфхцчшщ])у$"
+)
+SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ой)?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$")
+
+
+def is_russian(tokens: tuple[str, ...]) -> bool:
+    return any(CYRILLIC.search(token) for token in tokens)
+
+
+def oblique_score(tokens: tuple[str, ...]) -> int:
+    """How many words of a name carry an oblique ending."""
+    return sum(1 for token in tokens for part in token.split("-") if OBLIQUE.search(part.lower()))
+
+
+def best_form(variants: list[tuple[str, ...]], gender: str) -> tuple[str, ...]:
+    """The written form of a name that looks most like a nominative, or one put back into it
+    when the person's gender (stated by the text, or by a feminine surname) says how."""
+    longest = max(len(v) for v in variants)
+    full = [v for v in variants if len(v) == longest]
+    chosen = min(full, key=oblique_score)
+    gender = gender if gender != "unknown" else gender_of_surname(chosen[-1])
+    if gender == "unknown" or looks_nominative(chosen, gender):
+        return chosen
+    return tuple(nominative(token, index, len(chosen), gender) for index, token in enumerate(chosen))
+
+
+def gender_of_surname(surname: str) -> str:
+    lower = surname.lower()
+    if lower.endswith(("овой", "евой", "иной", "ской", "цкой", "ская", "цкая", "скую", "цкую")):
+        return "female"
+    if lower.endswith(("ского", "цкого", "скому", "цкому", "овым", "евым")):
+        return "male"
+    return "unknown"
+
+
+def looks_nominative(tokens: tuple[str, ...], gender: str) -> bool:
+    if oblique_score(tokens):
+        return False
+    if gender == "male":  # "Хуршеда Фозилова" about a man is a genitive
+        return not any(t.lower().endswith(("ова", "ева", "ина", "ына")) for t in tokens[1:]) and not (
+            tokens[0].lower().endswith(("а", "я")) and not tokens[0].lower().endswith(("ья", "ия"))
+        )
+    return True
+
+
+def nominative(token: str, index: int, count: int, gender: str) -> str:
+    """One word of a name put back into the nominative (hyphenated parts one by one)."""
+    is_surname = index == count - 1 and count > 1
+    return "-".join(undo_ending(part, is_surname=is_surname, gender=gender) for part in token.split("-"))
+
+
+def undo_ending(word: str, *, is_surname: bool, gender: str) -> str:
+    lower = word.lower()
+    female = gender == "female"
+    if is_surname or SURNAME.search(lower):
+        for ending, masculine, feminine in SURNAME_ENDINGS:
+            if lower.endswith(ending):
+                stem = word[: len(word) - len(ending)]
+                return stem + (feminine if female else masculine)
+        return word
+    if female:
+        for ending, nominative_ending in FEMALE_GIVEN:
+            if lower.endswith(ending):
+                return word[: len(word) - len(ending)] + nominative_ending
+        return word
+    return masculine_given(word)
+
+
+SURNAME_ENDINGS = (  # (oblique ending, masculine nominative, feminine nominative)
+    ("ского", "ский", "ская"),
+    ("скому", "ский", "ская"),
+    ("ским", "ский", "ская"),
+    ("ском", "ский", "ская"),
+    ("скую", "ская", "ская"),
+    ("ской", "ский", "ская"),
+    ("цкого", "цкий", "цкая"),
+    ("цкому", "цкий", "цкая"),
+    ("цким", "цкий", "цкая"),
+    ("цкую", "цкая", "цкая"),
+    ("цкой", "цкий", "цкая"),
+    ("овой", "ов", "ова"),
+    ("евой", "ев", "ева"),
+    ("иной", "ин", "ина"),
+    ("овым", "ов", "ова"),
+    ("евым", "ев", "ева"),
+    ("иным", "ин", "ина"),
+    ("ову", "ов", "ова"),
+    ("еву", "ев", "ева"),
+    ("ину", "ин", "ина"),
+    ("ова", "ов", "ова"),
+    ("ева", "ев", "ева"),
+    ("ёва", "ёв", "ёва"),
+    ("ина", "ин", "ина"),
+    ("ове", "ов", "ова"),
+    ("еве", "ев", "ева"),
+    ("ине", "ин", "ина"),
+)
+FEMALE_GIVEN = (
+    ("ией", "ия"),
+    ("ию", "ия"),
+    ("ии", "ия"),
+    ("ой", "а"),
+    ("ей", "я"),
+    ("у", "а"),
+    ("ю", "я"),
+    ("ы", "а"),
+)
+
+
+def masculine_given(word: str) -> str:
+    """ "Дмитрия" → "Дмитрий", "Алеся" → "Алесь", "Хуршеда" → "Хуршед", "Игорем" → "Игорь"."""
+    lower = word.lower()
+    for ending in ("ом", "ем", "ём", "у", "ю", "а", "я", "е"):
+        if not lower.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        stem = word[: len(word) - len(ending)]
+        if ending in ("я", "ю", "ем", "ём", "е") and stem[-1].lower() in VOWELS:
+            return stem + "й"  # Андрея, Андрею, Андреем → Андрей
+        if ending in ("я", "ю", "ем", "ём"):
+            return stem + "ь"  # Игоря, Игорем → Игорь
+        return stem
+    return word
