@@ -54,6 +54,7 @@ class Sentence:
     is_list_item: bool = False
     boilerplate: bool = False
     places: list[Any] | None = field(default=None, repr=False, compare=False)
+    names: list[Any] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Demands made of the authorities: list items after a cue such as "urges the authorities to:",
-and single demands inside sentences ("I urge you to release ..."), in order, as written."""
+and single demands inside sentences ("I urge you to release ...", "called for the release of
+X", "réclame la libération de", "exigen su liberación"), or a sentence that is a demand as a
+whole ("They must be released immediately"), in order, as written."""
 
 from __future__ import annotations
 
@@ -11,6 +13,14 @@ from vigil_extract.components.segment import LIST_MARKER
 from vigil_extract.document import Demand, Document, Sentence, Span
 
 MAX_ITEMS = 15
+MIN_DEMAND_CHARS = 10  # "su liberación."
+# A word every inline cue holds: a sentence without one is not searched further.
+DEMAND_WORD = re.compile(
+    r"urg|call|ask|request|demand|please|exhort|pri[eo]|inst[aoó]|pid|pedi|exig|призыв|треб|must|"
+    r"should|réclam|appel|solicit|reclam|llam|seek|want|invit|enjoin|obtenir|plaid|doi[tv]|debe|"
+    r"должн|ruego|exhorto",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -21,6 +31,11 @@ def intro_patterns() -> list[re.Pattern[str]]:
 @cache
 def inline_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in vocab.load("demands")["inline"]]
+
+
+@cache
+def whole_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in vocab.load("demands").get("whole", [])]
 
 
 def find_demands(doc: Document) -> Document:
@@ -86,11 +101,14 @@ def inline_demands(doc: Document) -> list[Demand]:
     """Demands written inside sentences: the words after "urge you to", "calls on ... to"."""
     found: list[Demand] = []
     for sentence in doc.content_sentences():
-        if sentence.span == doc.title_span:
+        if sentence.span == doc.title_span or not DEMAND_WORD.search(sentence.text):
+            continue
+        if any(p.search(sentence.text) for p in whole_patterns()):
+            found.append(as_demand(doc, sentence.span))
             continue
         for pattern in inline_patterns():
             match = pattern.search(sentence.text)
-            if match and len(sentence.text) - match.end() > 15:
+            if match and len(sentence.text) - match.end() > MIN_DEMAND_CHARS:
                 span = Span(sentence.span.start + match.end(), sentence.span.end)
                 found.append(as_demand(doc, span))
                 break

@@ -114,7 +114,9 @@ def find_people(doc: Document) -> Document:
     """Fill ``doc.defenders`` with the people the document is about."""
     language = doc.language or "en"
     common = lowercase_words(doc.text)
-    runs = {id(s): without_common_opening(s, runs_of(doc, s), common) for s in doc.content_sentences()}
+    runs = {}
+    for sentence in doc.content_sentences():
+        sentence.names = runs[id(sentence)] = without_common_opening(sentence, runs_of(doc, sentence), common)
     people = collect_people(doc, language, runs)
     count_mentions(doc, people)
     read_pronouns(doc, people, language)

@@ -30,12 +30,17 @@ WITHOUT_DATE = {
 
 
 @cache
-def cue_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+def cue_patterns(language: str) -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
+    """One pattern per violation, the alternation of its cue phrases, with the first words of
+    the phrases: a sentence holding none of them is not searched (a large alternation is slow)."""
     table = vocab.load("violations")["cues"].get(language) or vocab.load("violations")["cues"]["en"]
     return [
-        (violation, re.compile(phrase_pattern(phrase), re.IGNORECASE))
+        (
+            violation,
+            tuple({p.split()[0].rstrip("*").lower() for p in phrases}),
+            re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in phrases), re.IGNORECASE),
+        )
         for violation, phrases in table.items()
-        for phrase in phrases
     ]
 
 
@@ -59,7 +64,10 @@ def violations(doc: Document) -> Document:
         for trigger in find_triggers(sentence.text, language) if about else ():
             undated = [v for v in documented(trigger.type) if v in WITHOUT_DATE]
             found.extend((sentence.span.start + trigger.start, v) for v in undated)
-        for violation, pattern in cue_patterns(language):
+        lowered = sentence.text.lower()
+        for violation, anchors, pattern in cue_patterns(language):
+            if not any(anchor in lowered for anchor in anchors):
+                continue
             for match in pattern.finditer(sentence.text):
                 if not NEGATED.search(sentence.text[max(0, match.start() - 30) : match.start()]):
                     found.append((sentence.span.start + match.start(), violation))
@@ -73,7 +81,7 @@ def violations(doc: Document) -> Document:
 
 def about_the_defenders(doc: Document, sentence: Sentence) -> bool:
     """A sentence that names a defender, or names nobody (it speaks of those already named)."""
-    runs = name_runs(sentence.text)
+    runs = sentence.names if sentence.names is not None else name_runs(sentence.text)
     if not runs:
         return bool(doc.defenders)
     tokens = [tuple(d.name.split()) for d in doc.defenders]
