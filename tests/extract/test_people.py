@@ -181,3 +181,19 @@ RUSSIAN_CASES = [
 )
 def test_russian_names_are_given_in_the_nominative(text: str, name: str) -> None:
     assert names_in(text) == [name]
+
+
+GENDER_CASES = [
+    ("French article, epicene noun", "Le journaliste Paul Exemple a été interpellé le 3 mai 2024.", "male"),
+    ("Spanish article", "La periodista Ana Ejemplo denunció amenazas el 3 de mayo de 2024.", "female"),
+    ("French agreement", "Le 3 mai 2024, l'activiste Camille Exemple a été arrêtée à Lomé.", "female"),
+    ("Spanish agreement", "El 3 de mayo de 2024, el activista Alex Ejemplo fue detenido en Quito.", "male"),
+    ("Russian agreement", "3 мая 2024 года активист Саша Примеров был задержан в Казани.", "male"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"), [case[1:] for case in GENDER_CASES], ids=[case[0] for case in GENDER_CASES]
+)
+def test_gender_from_articles_and_agreement(text: str, gender: str) -> None:
+    assert [d.gender for d in extract_text(text).defenders] == [gender]

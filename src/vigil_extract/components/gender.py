@@ -1,5 +1,7 @@
 """Gender from explicit cues only: pronouns of sentences about one person, a pronoun opening a
-sentence that names nobody, and declared pronouns ("Rutendo Chikowore (she/her)").
+sentence that names nobody, declared pronouns ("Rutendo Chikowore (she/her)"), the agreement of
+French, Spanish and Russian verbs ("a été arrêtée", "fue detenido", "заявила") and the article
+before a role noun ("la periodista X", "le journaliste Y").
 
 Honorifics and gendered role nouns are read with the other cues around each mention
 (:mod:`vigil_extract.components.people`); this module adds the pronouns and decides.
@@ -24,8 +26,22 @@ PARTICIPLES = (
     r"(?:задержан|арестован|осужд[её]н|приговор[её]н|обвин[её]н|похищен|освобожд[её]н|помещ[её]н|"
     r"доставлен|вызван|допрошен|оштрафован|избит|убит|ранен|объявлен)"
 )
-RUSSIAN_MALE_VERB = rf"(?:[а-яё]+[аеиоуыяё]л|{PARTICIPLES})"
-RUSSIAN_FEMALE_VERB = rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)"
+AGREEMENT = {
+    "ru": {
+        "male": rf"(?:[а-яё]+[аеиоуыяё]л|{PARTICIPLES})",
+        "female": rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)",
+    },
+    "fr": {"male": r"(?:été|est|fut)\s+\w+é(?!e)", "female": r"(?:été|est|fut)\s+\w+ée"},
+    "es": {
+        "male": r"(?:fue|sido|está|estaba)\s+\w+(?:ado|ido)",
+        "female": r"(?:fue|sido|está|estaba)\s+\w+(?:ada|ida)",
+    },
+}
+# An article before a role noun before a name: "le journaliste X", "la periodista Y".
+ARTICLE_GENDER = {
+    "fr": {"le": "male", "un": "male", "du": "male", "au": "male", "la": "female", "une": "female"},
+    "es": {"el": "male", "un": "male", "del": "male", "al": "male", "la": "female", "una": "female"},
+}
 
 
 @cache
@@ -38,8 +54,9 @@ def gender_words(language: str) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.IGNORECASE
         )
         pronouns = [re.escape(w) for w in table["pronouns"][gender].get(language, [])]
-        if language == "ru":  # the past tense and short participles agree: "заявил"/"заявила"
-            pronouns.append(RUSSIAN_FEMALE_VERB if gender == "female" else RUSSIAN_MALE_VERB)
+        agreement = AGREEMENT.get(language, {}).get(gender)
+        if agreement:  # the verb agrees with its subject: "заявила", "a été arrêtée", "fue detenida"
+            pronouns.append(agreement)
         patterns[f"{gender}_pronoun"] = re.compile(
             rf"(?<![\w-])(?:{'|'.join(pronouns)})(?![\w-])", re.IGNORECASE
         )

@@ -24,7 +24,7 @@ from vigil_extract.components.candidates import (
     token_is_demonym,
     without_common_opening,
 )
-from vigil_extract.components.gender import gender_of, gender_words, read_pronouns
+from vigil_extract.components.gender import ARTICLE_GENDER, gender_of, gender_words, read_pronouns
 from vigil_extract.components.names import (
     NameRun,
     close_spelling,
@@ -225,6 +225,10 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     for tail_role in patterns["hrd"].finditer(before[-70:]):
         if ROLE_THEN_LIST.match(before[-70:][tail_role.end() :]):
             add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
+            article = re.search(r"(\w+)\s+$", before[-70:][: tail_role.start()])
+            said = ARTICLE_GENDER.get(language, {}).get(article.group(1).lower()) if article else None
+            person.female_cues += 2 if said == "female" else 0
+            person.male_cues += 2 if said == "male" else 0
     for found in patterns["hrd"].finditer(apposition):
         add_role(person, found.group(1))
     if patterns["lawyer_of"].search(before[-40:]):
