@@ -24,6 +24,8 @@ def to_contract(doc: Document) -> dict[str, Any]:
                 "roles": d.roles,
                 "organisations": d.organisations,
                 "evidence": span_json(d.evidence),
+                "cue": d.cue,
+                "confidence": d.confidence,
             }
             for d in doc.defenders
         ],
@@ -31,6 +33,16 @@ def to_contract(doc: Document) -> dict[str, Any]:
         "violations": doc.violations,
         "demands": [d.text for d in doc.demands],
         "demand_evidence": [span_json(d.evidence) for d in doc.demands],
+        # Beyond the contract: why each fact was found and how sure, so review shows the weakest first.
+        "demand_cues": [{"cue": d.cue, "confidence": d.confidence} for d in doc.demands],
+        "violation_cues": [
+            {"type": v, "cue": f.cue, "confidence": f.confidence} for v, f in doc.violation_findings.items()
+        ],
+        "country_cue": (
+            {"cue": doc.country_finding.cue, "confidence": doc.country_finding.confidence}
+            if doc.country_finding
+            else None
+        ),
     }
 
 
@@ -44,6 +56,8 @@ def event_json(event: Event) -> dict[str, Any]:
         "legal_basis": event.legal_basis,
         "duration": event.duration,
         "evidence": span_json(event.evidence),
+        "cue": event.trigger,
+        "confidence": event.confidence,
     }
 
 

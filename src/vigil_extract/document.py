@@ -78,6 +78,8 @@ class Defender:
     organisations: list[str] = field(default_factory=list)
     evidence: Span | None = None
     mentions: list[Span] = field(default_factory=list)
+    cue: str = ""
+    confidence: float = 0.0
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Event:
     legal_basis: str | None = None
     duration: str | None = None
     trigger: str = ""
+    confidence: float = 0.0
 
 
 @dataclass
@@ -101,6 +104,16 @@ class Demand:
 
     text: str
     evidence: Span
+    cue: str = ""
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why a document-level fact (a violation, the country) was found: the cue and how sure."""
+
+    cue: str
+    confidence: float
 
 
 @dataclass
@@ -123,6 +136,8 @@ class Document:
     defenders: list[Defender] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    violation_findings: dict[str, Finding] = field(default_factory=dict)
+    country_finding: Finding | None = None
     demands: list[Demand] = field(default_factory=list)
     named_people: list[Span] = field(default_factory=list)
 

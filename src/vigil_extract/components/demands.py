@@ -82,7 +82,9 @@ def list_after(doc: Document, index: int) -> list[Demand]:
     return found
 
 
-def as_demand(doc: Document, span: Span) -> Demand:
+def as_demand(
+    doc: Document, span: Span, cue: str = "listed after a demand cue", confidence: float = 0.85
+) -> Demand:
     """The demand text without its list marker and closing punctuation."""
     text = doc.span_text(span)
     marker = LIST_MARKER.match(text)
@@ -94,7 +96,7 @@ def as_demand(doc: Document, span: Span) -> Demand:
         end -= 4 if doc.text[end - 4 : end] == " and" else 3
         while end > start and doc.text[end - 1] in " ;.,":
             end -= 1
-    return Demand(doc.text[start:end], Span(start, end))
+    return Demand(doc.text[start:end], Span(start, end), cue, confidence)
 
 
 def inline_demands(doc: Document) -> list[Demand]:
@@ -103,13 +105,14 @@ def inline_demands(doc: Document) -> list[Demand]:
     for sentence in doc.content_sentences():
         if sentence.span == doc.title_span or not DEMAND_WORD.search(sentence.text):
             continue
-        if any(p.search(sentence.text) for p in whole_patterns()):
-            found.append(as_demand(doc, sentence.span))
+        whole = next((m for p in whole_patterns() if (m := p.search(sentence.text))), None)
+        if whole is not None:
+            found.append(as_demand(doc, sentence.span, f"demanding sentence: {whole.group()}", 0.6))
             continue
         for pattern in inline_patterns():
             match = pattern.search(sentence.text)
             if match and len(sentence.text) - match.end() > MIN_DEMAND_CHARS:
                 span = Span(sentence.span.start + match.end(), sentence.span.end)
-                found.append(as_demand(doc, span))
+                found.append(as_demand(doc, span, f"inline cue: {match.group().strip()}", 0.7))
                 break
     return found

@@ -125,13 +125,14 @@ def find_people(doc: Document) -> Document:
     link_lists(doc, people, runs)
     surnames = Counter(token_key(p.tokens[-1]) for p in people if len(p.tokens) >= 2)
     shared = frozenset(key for key, count in surnames.items() if count > 1)
-    chosen = [
-        p
-        for p in people
-        if looks_like_a_person(p) and is_defender(p, in_text(p, title, shared), in_text(p, demands, shared))
-    ]
-    chosen_ids = grow_by_lists(people, {id(p) for p in chosen})
-    doc.defenders = [as_defender(p) for p in people if id(p) in chosen_ids]
+    reasons: dict[int, tuple[str, float]] = {}
+    for p in people:
+        reason = defender_reason(p, in_text(p, title, shared), in_text(p, demands, shared))
+        if reason is not None and looks_like_a_person(p):
+            reasons[id(p)] = reason
+    for grown in grow_by_lists(people, set(reasons)) - set(reasons):
+        reasons[grown] = ("listed with a defender", 0.7)
+    doc.defenders = [as_defender(p, *reasons[id(p)]) for p in people if id(p) in reasons]
     return doc
 
 
@@ -335,25 +336,34 @@ def in_text(person: Person, folded_text: str, shared_surnames: frozenset[str] = 
     return present(keys[-1]) or sum(1 for k in keys if present(k)) >= 2
 
 
-def is_defender(person: Person, in_title: bool, in_demands: bool) -> bool:
-    """Named in the headline or the demands; or introduced as a defender (a role noun) and
-    either named again or suffering one of the events; or suffering one and clearly a person
-    (a title, a pronoun, a list with others)."""
+def defender_reason(person: Person, in_title: bool, in_demands: bool) -> tuple[str, float] | None:
+    """Why the person is a defender (the cue, and how sure that cue makes us), or None.
+
+    Named in the headline or the demands; or introduced as a defender (a role noun) and either
+    named again or suffering one of the events; or suffering one and clearly a person (a title,
+    a pronoun, a list with others)."""
     if person.lawyer_of and not in_demands:
-        return False
+        return None
     if person.official and not (in_title or in_demands):
-        return False
-    if in_title or in_demands:
-        return True
-    if person.hrd_cues >= 1:
-        return len(person.mentions) >= 2 or person.victim_cues >= 1
+        return None
+    if in_demands:
+        return ("named in the demands", 0.9)
+    if in_title:
+        return ("named in the headline", 0.85)
+    role = person.roles[0] if person.roles else ""
+    if person.hrd_cues >= 1 and len(person.mentions) >= 2:
+        return (f"role: {role}", 0.8 if person.victim_cues else 0.7)
+    if person.hrd_cues >= 1 and person.victim_cues >= 1:
+        return (f"role: {role}; suffered an event", 0.7)
     plainly_a_person = (
         person.honorifics or person.female_cues or person.male_cues or person.model_hits or person.listed_with
     )
-    return person.victim_cues >= 1 and bool(plainly_a_person)
+    if person.victim_cues >= 1 and plainly_a_person:
+        return ("suffered an event", 0.55)
+    return None
 
 
-def as_defender(person: Person) -> Defender:
+def as_defender(person: Person, cue: str = "", confidence: float = 0.0) -> Defender:
     gender = gender_of(person)
     name = person.name
     if is_russian(person.tokens):
@@ -365,4 +375,6 @@ def as_defender(person: Person) -> Defender:
         organisations=person.organisations,
         evidence=person.first,
         mentions=person.mentions,
+        cue=cue,
+        confidence=confidence,
     )

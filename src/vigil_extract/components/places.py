@@ -22,7 +22,7 @@ import ahocorasick
 import pycountry
 
 from vigil_extract import gazetteer, vocab
-from vigil_extract.document import Document, Sentence, Span
+from vigil_extract.document import Document, Finding, Sentence, Span
 from vigil_extract.gazetteer import is_cyrillic
 
 LANGUAGES = ("en", "fr", "es", "ru")
@@ -176,6 +176,7 @@ def mark_country(doc: Document) -> Document:
     names support ("Victoria" is in a dozen countries), else for its most populous namesake,
     at half weight when the names point elsewhere."""
     votes: defaultdict[str, float] = defaultdict(float)
+    first_named: dict[str, PlaceMatch] = {}
     cities: list[tuple[PlaceMatch, float]] = []
     for sentence in doc.content_sentences():
         in_title = doc.title_span is not None and doc.title_span.contains(sentence.span)
@@ -185,15 +186,21 @@ def mark_country(doc: Document) -> Document:
                 cities.append((match, factor))
             else:
                 votes[match.code] += match.weight * factor
+                first_named.setdefault(match.code, match)
     named = dict(votes)
     for match, factor in cities:
         supported = [code for code in (match.code, *match.others) if named.get(code)]
         code = max(supported, key=lambda c: named[c]) if supported else match.code
         elsewhere = bool(named) and not supported
         votes[code] += match.weight * factor * (0.5 if elsewhere else 1.0)
+        first_named.setdefault(code, match)
     ranked = sorted(votes.items(), key=lambda item: -item[1])
     doc.countries_seen = {code: round(score, 2) for code, score in ranked}
     doc.country = ranked[0][0] if ranked else None
+    if ranked:
+        winner = first_named[ranked[0][0]]
+        share = ranked[0][1] / sum(score for _, score in ranked)
+        doc.country_finding = Finding(f"{winner.kind}: {winner.name}", round(share, 2))
     return doc
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from vigil_extract import vocab
 from vigil_extract.components.names import name_runs, same_person
 from vigil_extract.components.triggers import NEGATED, find_triggers, phrase_pattern
-from vigil_extract.document import Document, Sentence
+from vigil_extract.document import Document, Finding, Sentence
 
 # An undated trigger documents only violations a text tells as a state of affairs ("she is
 # detained", "he was sentenced"); attacks, threats and the rest need a dated event.
@@ -53,29 +53,33 @@ def documented(event_type: str) -> list[str]:
 
 def violations(doc: Document) -> Document:
     """The violation types the text documents, in order of first appearance."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, Finding]] = []
     language = doc.language or "en"
     for event in doc.events:
-        found.extend((event.evidence.start, v) for v in documented(event.type))
+        cue = Finding(f"{event.type} event: {event.trigger}", 0.85)
+        found.extend((event.evidence.start, v, cue) for v in documented(event.type))
     demanded = [d.evidence for d in doc.demands]
     for sentence in doc.content_sentences():
         wished = any(sentence.span.start < d.end and d.start < sentence.span.end for d in demanded)
         about = not wished and about_the_defenders(doc, sentence)
         for trigger in find_triggers(sentence.text, language) if about else ():
             undated = [v for v in documented(trigger.type) if v in WITHOUT_DATE]
-            found.extend((sentence.span.start + trigger.start, v) for v in undated)
+            cue = Finding(f"undated {trigger.type}: {sentence.text[trigger.start : trigger.end]}", 0.6)
+            found.extend((sentence.span.start + trigger.start, v, cue) for v in undated)
         lowered = sentence.text.lower()
         for violation, anchors, pattern in cue_patterns(language):
             if not any(anchor in lowered for anchor in anchors):
                 continue
             for match in pattern.finditer(sentence.text):
                 if not NEGATED.search(sentence.text[max(0, match.start() - 30) : match.start()]):
-                    found.append((sentence.span.start + match.start(), violation))
-    ordered: list[str] = []
-    for _, violation in sorted(found):
-        if violation not in ordered:
-            ordered.append(violation)
-    doc.violations = ordered
+                    cue = Finding(f"phrase: {match.group()}", 0.75)
+                    found.append((sentence.span.start + match.start(), violation, cue))
+    findings: dict[str, Finding] = {}
+    for _, violation, cue in sorted(found, key=lambda item: item[0]):
+        if violation not in findings or cue.confidence > findings[violation].confidence:
+            findings[violation] = cue
+    doc.violations = list(findings)
+    doc.violation_findings = findings
     return doc
 
 
