@@ -86,6 +86,9 @@ def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
         words = sorted(roles.get(kind, []), key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in words)
         patterns[kind] = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
+    patterns["official_before"] = re.compile(  # "the Minister of Interior, X"
+        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$", re.IGNORECASE
+    )
     return patterns
 
 
@@ -103,6 +106,9 @@ PLACE_BEFORE = re.compile(
     r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
     re.IGNORECASE,
 )
+HASH_MARK = re.compile(r"^\(#\)")
+LEAD = re.compile(r"([^,.;:()]{0,60})$")
+LAST_WORD = re.compile(r"(\w+)\s+$")
 ROLE_THEN_LIST = re.compile(
     r"^(?:\s*,?\s*(?:including|such\s+as|among\s+them|namely|notably|notamment|dont|parmi\s+eux|"
     r"como|entre\s+ellos|entre\s+ellas|en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
@@ -218,15 +224,15 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         elif run.honorific in MALE_HONORIFICS:
             person.male_cues += 2
     after = sentence.text[local + len(run.text) :].lstrip("*]")
-    after = re.sub(r"^\(#\)", "", after)
+    after = HASH_MARK.sub("", after)
     apposition = apposition_text(after)
     patterns = role_patterns(language)
-    lead = re.search(r"([^,.;:()]{0,60})$", before)
+    lead = LEAD.search(before)
     lead_text = lead.group(1) if lead else ""
     for tail_role in patterns["hrd"].finditer(before[-70:]):
         if ROLE_THEN_LIST.match(before[-70:][tail_role.end() :]):
             add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
-            article = re.search(r"(\w+)\s+$", before[-70:][: tail_role.start()])
+            article = LAST_WORD.search(before[-70:][: tail_role.start()])
             said = ARTICLE_GENDER.get(language, {}).get(article.group(1).lower()) if article else None
             person.female_cues += 2 if said == "female" else 0
             person.male_cues += 2 if said == "male" else 0
@@ -236,11 +242,7 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         person.lawyer_of = True
     if PLACE_BEFORE.search(before[-30:]):
         person.place_context += 1
-    official = re.search(
-        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
-        before,
-        re.IGNORECASE,
-    )
+    official = patterns["official_before"].search(before)
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
         person.official = True
     suffered = any(t.type not in NOT_SUFFERED for t in find_triggers(sentence.text, language))
