@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.test import Client
 
 from vigil.cases.actions.records import add_defenders, do_create_case, find_or_create_person
 from vigil.cases.actions.users import do_create_user
@@ -24,3 +25,18 @@ def make_case(title: str, level: str = "restricted", defender: str = "Amina Exam
         person = find_or_create_person(acting_user=None, name=defender, confidentiality=level)
         add_defenders(acting_user=None, case=case, people=[person])
     return case
+
+
+def signed_in_client(user: User) -> Client:
+    """A test client signed in as ``user``, with a verified second factor where the role needs one
+    (an enrolled authenticator, as after the real enrolment; tests/security covers the flow)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

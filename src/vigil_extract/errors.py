@@ -38,6 +38,12 @@ E112 = ErrorCode(
     "E112", "the statistical NER model cannot be used: {detail}", "install it, or run without --ner"
 )
 E111 = ErrorCode("E111", "extraction took longer than {limit} seconds", "raise max_seconds if needed")
+E113 = ErrorCode(
+    "E113", "the text contains NUL characters (binary data in a text file)", "is it really a text file?"
+)
+E114 = ErrorCode(
+    "E114", "the reader failed on this file ({detail})", "it may be malformed: open it and save it again"
+)
 
 
 class ExtractionError(Exception):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from tests.factories import make_user
+from tests.factories import make_user, signed_in_client
 from tests.fixtures import STEPPE_UPDATE
 from tests.web.world import stored_source
 from vigil.cases.models import Case, Source, SuggestionStatus
@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def client_for(role: str) -> Client:
-    client = Client()
-    client.force_login(make_user(f"{role}-review", role))
-    return client
+    return signed_in_client(make_user(f"{role}-review", role))
 
 
 def position(source: Source, field: str, **value: object) -> int:

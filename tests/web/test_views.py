@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_user, signed_in_client
 
 pytestmark = pytest.mark.django_db
 
 
 def signed_in(role: str) -> Client:
-    client = Client()
-    client.force_login(make_user(f"{role}-web", role))
-    return client
+    return signed_in_client(make_user(f"{role}-web", role))
 
 
 def test_anonymous_visitors_are_sent_to_sign_in() -> None:

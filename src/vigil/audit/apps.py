@@ -9,3 +9,8 @@ class AuditConfig(AppConfig):
     name = "vigil.audit"
     label = "audit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from vigil.audit.signin import connect
+
+        connect()

@@ -33,12 +33,14 @@ GENESIS = "0" * 64
 
 
 def actor_label(user: User | AnonymousUser | None) -> str:
-    """The user's name, or ``operator:<os user>`` for the command line's operator."""
+    """The user's name, ``anonymous``, or ``operator:<os user>`` for the command line's operator."""
     if user is None:
         try:
             return f"operator:{getpass.getuser()}"
         except (KeyError, OSError):
             return "operator"
+    if not user.is_authenticated:
+        return "anonymous"
     return f"user:{user.get_username()}"
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.output import echo
 
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
 user_app = typer.Typer(help="Accounts.", no_args_is_help=True)
@@ -21,7 +22,7 @@ def audit_verify() -> None:
     result = verify()
     if not result.ok:
         fail(f"audit chain broken: {result.reason} ({result.checked} entries verified before it)")
-    typer.echo(f"audit chain intact: {result.checked} entries")
+    echo(f"audit chain intact: {result.checked} entries")
 
 
 @user_app.command("create")
@@ -43,5 +44,20 @@ def user_create(
     except (ValueError, NotAllowed) as exc:
         fail(str(exc))
         return
-    typer.echo(f"account {user.username} ({role}) password: {password}")
-    typer.echo("(shown once: hand it over now)")
+    echo(f"account {user.username} ({role}) password: {password}")
+    echo("(shown once: hand it over now)")
+
+
+@user_app.command("unlock")
+def user_unlock(name: Annotated[str, typer.Argument(help="The account name.")]) -> None:
+    """Lift a sign-in lockout (after too many wrong passwords) from an account; admins only."""
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import do_unlock_user
+
+    try:
+        count = do_unlock_user(name, acting_user=acting_user())
+    except NotAllowed as exc:
+        fail(str(exc))
+        return
+    echo(f"account {name}: {count} lockout records cleared")

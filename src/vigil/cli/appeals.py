@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.output import echo
 
 appeal_app = typer.Typer(help="Appeals: compose, render, review and publish.", no_args_is_help=True)
 authority_app = typer.Typer(help="The authorities that appeals are addressed to.", no_args_is_help=True)
@@ -64,7 +65,7 @@ def appeal_render(
         return
     output.write_bytes(render(appeal, OrganisationProfile.current(), fmt=fmt, public=public))
     level = "public" if public else "confidential"
-    typer.echo(
+    echo(
         f"{output}: appeal {intervention.pk} v{intervention.version} ({intervention.status}), {lang}, {level}"
     )
 
@@ -78,7 +79,7 @@ def appeal_list(case_id: Annotated[int, typer.Argument(help="The case's id.")]) 
     case = fetched(access_case, case_id)
     for item in case.interventions.filter(source__isnull=True).order_by("-version", "-id"):
         published = item.published_at.date().isoformat() if item.published_at else "-"
-        typer.echo(
+        echo(
             f"appeal {item.pk}  v{item.version}  {item.status:<10} published {published}  {item.title}"
         )
 
@@ -96,7 +97,7 @@ def appeal_advance(intervention_id: Annotated[int, typer.Argument(help="The appe
         do_advance(intervention, acting_user=acting_user())
     except (WorkflowError, NotAllowed) as exc:
         fail(str(exc))
-    typer.echo(f"appeal {intervention.pk} is now {intervention.status}")
+    echo(f"appeal {intervention.pk} is now {intervention.status}")
 
 
 @appeal_app.command("new-version")
@@ -113,7 +114,7 @@ def appeal_new_version(
     except WorkflowError as exc:
         fail(str(exc))
         return
-    typer.echo(f"appeal {draft.pk} v{draft.version} (draft) supersedes appeal {intervention_id}")
+    echo(f"appeal {draft.pk} v{draft.version} (draft) supersedes appeal {intervention_id}")
 
 
 @appeal_app.command("demands")
@@ -133,7 +134,7 @@ def appeal_demands(
         )
     except WorkflowError as exc:
         fail(str(exc))
-    typer.echo(f"appeal {intervention_id}: {len(demand)} demands")
+    echo(f"appeal {intervention_id}: {len(demand)} demands")
 
 
 @appeal_app.command("edit")
@@ -156,7 +157,7 @@ def appeal_edit(
         )
     except WorkflowError as exc:
         fail(str(exc))
-    typer.echo(f"appeal {intervention_id}: {section} rewritten")
+    echo(f"appeal {intervention_id}: {section} rewritten")
 
 
 @authority_app.command("add")
@@ -183,7 +184,7 @@ def authority_add(
         email=email,
         fax=fax,
     )
-    typer.echo(f"authority {authority.pk}: {authority}")
+    echo(f"authority {authority.pk}: {authority}")
 
 
 @authority_app.command("list")
@@ -196,7 +197,7 @@ def authority_list(country: Annotated[str | None, typer.Argument(help="ISO count
     if country:
         authorities = authorities.filter(country=country.upper())
     for authority in authorities:
-        typer.echo(
+        echo(
             f"{authority.pk:>4}  {authority.country}  {authority.title}  {authority.name}  {authority.email}"
         )
 
@@ -214,9 +215,9 @@ def due(
 
     items = due_list(acting_user(), today=day or timezone.localdate())
     if as_json:
-        typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     for item in items:
-        typer.echo(
+        echo(
             f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}"
         )

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import typer
 
-from vigil.cli.output import err_console
+from vigil.cli.output import print_error
 
 ACTING_AS: dict[str, str | None] = {"name": None}
 T = TypeVar("T")
@@ -28,7 +28,7 @@ def setup_django() -> None:
 
 
 def fail(message: str, code: int = 1) -> None:
-    err_console.print(f"[red]error[/red] {message}", highlight=False)
+    print_error(message)
     raise typer.Exit(code)
 
 

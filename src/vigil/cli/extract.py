@@ -21,7 +21,7 @@ from vigil.cli.limits import (
     NerModel,
     extract_config,
 )
-from vigil.cli.output import err_console, progress
+from vigil.cli.output import markup_safe, print_error, progress
 from vigil_extract import ExtractionError, extract_file
 from vigil_extract.contract import error_line, to_contract
 from vigil_extract.read import read_path
@@ -54,7 +54,7 @@ def extract(
                 line["source"] = shown
             except ExtractionError as exc:
                 failed += 1
-                err_console.print(f"[red]error[/red] {exc.message}", highlight=False)
+                print_error(exc.message)
                 if text:
                     continue
                 line = error_line(shown, exc.message)
@@ -72,12 +72,15 @@ def print_summary(line: dict[str, object]) -> None:
     from rich.console import Console
 
     console = Console()
-    console.rule(str(line["source"]))
+    safe = markup_safe
+    console.rule(safe(line["source"]))
     for key in ("title", "published", "language", "country"):
-        console.print(f"[bold]{key}[/bold]: {line[key]}", highlight=False)
+        console.print(f"[bold]{key}[/bold]: {safe(line[key])}", highlight=False)
     for defender in line["defenders"]:  # type: ignore[attr-defined]
-        console.print(f"  defender: {defender['name']} ({defender['gender']})", highlight=False)
+        console.print(safe(f"  defender: {defender['name']} ({defender['gender']})"), highlight=False)
     for event in line["events"]:  # type: ignore[attr-defined]
-        console.print(f"  {event['date']}  {event['type']}  {event['perpetrator'] or ''}", highlight=False)
+        console.print(
+            safe(f"  {event['date']}  {event['type']}  {event['perpetrator'] or ''}"), highlight=False
+        )
     for demand in line["demands"]:  # type: ignore[attr-defined]
-        console.print(f"  demand: {demand}", highlight=False)
+        console.print(safe(f"  demand: {demand}"), highlight=False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,7 +23,8 @@ from vigil.cli.limits import (
     MaxUnpackedMegabytes,
     extract_config,
 )
-from vigil.cli.output import err_console, progress
+from vigil.cli.output import echo, print_error, progress
+from vigil.intake.extracted import ExtractedFile, RefusedFile, read_for_intake
 
 if TYPE_CHECKING:
     from vigil.intake.store import IngestOutcome
@@ -48,8 +51,9 @@ def ingest(
             code=2,
         )
     require_store()
+    from django.db import DatabaseError
+
     from vigil.cases.actions.guard import NotAllowed
-    from vigil.intake.extracted import RefusedFile, read_for_intake
     from vigil.intake.store import do_ingest
 
     user = acting_user()
@@ -60,19 +64,29 @@ def ingest(
             advance()
             if isinstance(item, RefusedFile):
                 refused += 1
-                err_console.print(f"[red]error[/red] {item.message}", highlight=False)
+                print_error(item.message)
                 continue
             try:
                 outcome = do_ingest(item, acting_user=user, confidentiality=confidentiality, accept=accept)
             except NotAllowed as exc:
                 fail(str(exc))
                 return
-            note = duplicate_note(outcome, confidentiality) if outcome.duplicate else ""
-            case = f", case {outcome.case_id}" if outcome.case_id else ""
-            typer.echo(
-                f"{item.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}"
-            )
+            except DatabaseError as exc:
+                # Rolled back whole; the message names the file, never the stored values.
+                refused += 1
+                print_error(f"{item.path}: the store refused it ({type(exc).__name__}); nothing was stored")
+                continue
+            echo(describe(outcome, confidentiality))
     raise typer.Exit(1 if refused else 0)
+
+
+def describe(outcome: IngestOutcome, asked: str) -> str:
+    """One line per stored file; a copy the user may not see reads like a new file, without numbers."""
+    if outcome.withheld:
+        return f"{outcome.path}: stored, {outcome.suggestions} suggestions"
+    note = duplicate_note(outcome, asked) if outcome.duplicate else ""
+    case = f", case {outcome.case_id}" if outcome.case_id else ""
+    return f"{outcome.path}: source {outcome.source_id}{case}, {outcome.suggestions} suggestions{note}"
 
 
 def duplicate_note(outcome: IngestOutcome, asked: str) -> str:
@@ -90,10 +104,26 @@ def duplicate_note(outcome: IngestOutcome, asked: str) -> str:
     return " (already stored: nothing changed)"
 
 
-def extracted_files(files: list[Path], jobs: int, reader):  # type: ignore[no-untyped-def]
-    """Extraction results in input order, computed in ``jobs`` processes."""
+def extracted_files(
+    files: list[Path], jobs: int, reader: Callable[[Path], ExtractedFile | RefusedFile]
+) -> Iterator[ExtractedFile | RefusedFile]:
+    """Extraction results in input order, computed in ``jobs`` processes.
+
+    A worker that dies (killed for memory, a crash in a C library) costs its own file only: the
+    file is refused, and a new pool takes the files after it.
+    """
     if jobs == 1 or len(files) == 1:
         yield from (reader(path) for path in files)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(reader, files, chunksize=8)
+    position = 0
+    while position < len(files):
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(reader, path) for path in files[position:]]
+            for future in futures:
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield RefusedFile(str(files[position]), f"{files[position]}: the reader process died")
+                    position += 1
+                    break
+                position += 1

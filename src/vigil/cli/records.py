@@ -8,10 +8,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.output import echo, markup_safe, plain
 
 case_app = typer.Typer(help="Cases: list them, show one.", no_args_is_help=True)
 defender_app = typer.Typer(help="Defenders: one defender's timeline across cases.", no_args_is_help=True)
@@ -19,7 +19,7 @@ console = Console()
 
 
 def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @case_app.command("list")
@@ -38,9 +38,9 @@ def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
     for case in cases:
         table.add_row(
             str(case["id"]),
-            case["title"],
-            ", ".join(case["defenders"]),
-            case["country"] or "",
+            markup_safe(case["title"]),
+            markup_safe(", ".join(case["defenders"])),
+            markup_safe(case["country"] or ""),
             case["situation"],
             case["confidentiality"],
         )
@@ -61,22 +61,27 @@ def case_show(
     if as_json:
         emit_json(data)
         return
-    console.rule(f"[bold]{data['title']}[/bold]")
-    console.print(f"{data['country']} · {data['situation']} · {data['confidentiality']}", highlight=False)
+    safe = markup_safe
+    console.rule(f"[bold]{safe(data['title'])}[/bold]")
+    console.print(
+        safe(f"{data['country']} · {data['situation']} · {data['confidentiality']}"), highlight=False
+    )
     for person in data["defenders"]:
         console.print(
-            f"defender: {person['name']} ({person['gender']}) {', '.join(person['roles'])}",
+            safe(f"defender: {person['name']} ({person['gender']}) {', '.join(person['roles'])}"),
             highlight=False,
         )
     for event in data["events"]:
         console.print(
-            f"  {event['date']}  {event['type']:<22} {event['place'] or ''}  {event['perpetrator'] or ''}",
+            safe(
+                f"  {event['date']}  {event['type']:<22} {event['place'] or ''}  {event['perpetrator'] or ''}"
+            ),
             highlight=False,
         )
     for demand in data["demands"]:
-        console.print(f"  demand {demand['position']}: {demand['text']}", highlight=False)
+        console.print(safe(f"  demand {demand['position']}: {demand['text']}"), highlight=False)
     for followup in data["followups"]:
-        console.print(f"  follow-up: {followup['kind']} {followup['due']}", highlight=False)
+        console.print(safe(f"  follow-up: {followup['kind']} {followup['due']}"), highlight=False)
 
 
 @defender_app.command("show")
@@ -93,19 +98,25 @@ def defender_show(
     if as_json:
         emit_json(data)
         return
-    console.rule(f"[bold]{escape(data['name'])}[/bold] ({data['gender']})")
+    console.rule(f"[bold]{markup_safe(data['name'])}[/bold] ({markup_safe(data['gender'])})")
     for script, names in data["names_by_script"].items():
-        console.print(f"  names ({script}): {' · '.join(names)}", highlight=False, markup=False)
+        console.print(plain(f"  names ({script}): {' · '.join(names)}"), highlight=False, markup=False)
     if data["roles"]:
-        console.print(f"  roles: {', '.join(data['roles'])}", highlight=False, markup=False)
+        console.print(plain(f"  roles: {', '.join(data['roles'])}"), highlight=False, markup=False)
     if data["organisations"]:
-        console.print(f"  organisations: {', '.join(data['organisations'])}", highlight=False, markup=False)
+        console.print(
+            plain(f"  organisations: {', '.join(data['organisations'])}"), highlight=False, markup=False
+        )
     for event in data["timeline"]:
-        console.print(f"  {event['date']}  {event['type']:<22} case {event['case_id']}", highlight=False)
+        console.print(
+            markup_safe(f"  {event['date']}  {event['type']:<22} case {event['case_id']}"), highlight=False
+        )
     for match in data["possible_matches"]:
         console.print(
-            f"  may be the same as {match['person_id']} {match['name']} (score {match['score']:.0f}: "
-            f"{'; '.join(match['reasons'])}) — `vigil person merge` or `vigil person distinct`",
+            plain(
+                f"  may be the same as {match['person_id']} {match['name']} (score {match['score']:.0f}: "
+                f"{'; '.join(match['reasons'])}) — `vigil person merge` or `vigil person distinct`"
+            ),
             highlight=False,
             markup=False,
         )
@@ -125,7 +136,8 @@ def search(
         return
     for hit in hits:
         console.print(
-            f"{hit['kind']:<7} {hit['object_id']:>5}  {hit['title']}  [dim]{hit['snippet']}[/dim]",
+            f"{hit['kind']:<7} {hit['object_id']:>5}  {markup_safe(hit['title'])}"
+            f"  [dim]{markup_safe(hit['snippet'])}[/dim]",
             highlight=False,
         )
 
@@ -142,4 +154,4 @@ def export(
 
     data = public_export()
     output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    typer.echo(f"{output}: {len(data['cases'])} public cases")
+    echo(plain(f"{output}: {len(data['cases'])} public cases"))

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.output import echo
 
 source_app = typer.Typer(
     help="Sources: review suggested facts, accept them into a case.", no_args_is_help=True
@@ -27,7 +28,7 @@ def source_list(
         sources = sources.filter(case__isnull=True)
     for source in sources:
         state = f"case {source.case_id}" if source.case_id else "pending review"
-        typer.echo(
+        echo(
             f"{source.pk:>5}  {source.confidentiality:<12} {state:<15} {source.title or source.filename}"
         )
 
@@ -53,13 +54,13 @@ def source_show(
         for s in source.suggestions.order_by("position")
     ]
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
         value = (
             row["value"] if isinstance(row["value"], str) else json.dumps(row["value"], ensure_ascii=False)
         )
-        typer.echo(f"{row['position']:>3} {row['status']:<9} {row['field']:<10} {value[:110]}")
+        echo(f"{row['position']:>3} {row['status']:<9} {row['field']:<10} {value[:110]}")
 
 
 @source_app.command("accept")
@@ -80,4 +81,4 @@ def source_accept(
     except (ReviewError, NotAllowed) as exc:
         fail(str(exc))
         return
-    typer.echo(f"source {source_id}: accepted into case {case.pk}")
+    echo(f"source {source_id}: accepted into case {case.pk}")

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import fail, setup_django
+from vigil.cli.output import echo
 from vigil.home import key_file_path, vigil_home
 
 DEMO_APPEAL = "demo_appeal.txt"
@@ -27,7 +28,7 @@ def init(
     uses_default_key = not os.environ.get("VIGIL_KEY_FILE") and not os.environ.get("VIGIL_PASSPHRASE")
     if uses_default_key and not key_file_path().exists():
         create_key_file()
-        typer.echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
+        echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
     setup_django()
     from django.contrib.auth.models import User
     from django.core.management import call_command
@@ -37,11 +38,11 @@ def init(
 
     call_command("migrate", verbosity=0, interactive=False)
     ensure_role_groups()
-    typer.echo(f"store ready: {home}")
+    echo(f"store ready: {home}")
     if not User.objects.filter(is_superuser=True).exists():
         user, password = do_create_user("admin", role="admin", acting_user=None)
-        typer.echo(f"admin account: {user.username}  password: {password}")
-        typer.echo("(shown once: write it down now)")
+        echo(f"admin account: {user.username}  password: {password}")
+        echo("(shown once: write it down now)")
     if demo:
         load_demo_profile()
         load_demo()
@@ -75,7 +76,7 @@ def load_demo() -> None:
     if Source.objects.filter(content_hash=extracted.content_hash).exists():
         return
     outcome = do_ingest(extracted, acting_user=None, confidentiality="restricted", accept=True)
-    typer.echo(f"demo case loaded: case {outcome.case_id}")
+    echo(f"demo case loaded: case {outcome.case_id}")
 
 
 def serve(
@@ -89,11 +90,11 @@ def serve(
 
     require_store()
     if not ipaddress.ip_address(host).is_loopback:
-        typer.echo(f"warning: serving on {host}, reachable from other machines; use TLS in front", err=True)
+        echo(f"warning: serving on {host}, reachable from other machines; use TLS in front", err=True)
         from django.conf import settings
 
         settings.ALLOWED_HOSTS.append(host)
     from django.core.management import call_command
 
-    typer.echo(f"Vigil on http://{host}:{port}/  (Ctrl-C stops it)")
+    echo(f"Vigil on http://{host}:{port}/  (Ctrl-C stops it)")
     call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True, skip_checks=False)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from vigil_extract import ExtractConfig, ExtractionError, extract_file
 from vigil_extract.document import Document
+from vigil_extract.errors import E114
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def read_for_intake(
         return RefusedFile(shown, exc.message)
     except OSError as exc:
         return RefusedFile(shown, f"{shown}: cannot read the file ({exc.strerror})")
+    except Exception as exc:  # a component's bug on a strange text must not stop the batch
+        return RefusedFile(shown, ExtractionError(E114, shown, detail=type(exc).__name__).message)
     return ExtractedFile(shown, data, hashlib.sha256(data).hexdigest(), facts_only(document))
 
 

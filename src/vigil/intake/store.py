@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from vigil.audit.chain import record
+from vigil.cases.access import readable_sources
 from vigil.cases.actions.guard import require_writer
 from vigil.cases.models import Source, Suggestion
 from vigil.cases.roles import User
@@ -25,15 +26,20 @@ from vigil_extract.document import Document
 
 @dataclass(frozen=True)
 class IngestOutcome:
-    """What happened to one file."""
+    """What happened to one file.
+
+    ``withheld`` means the same content is already stored where the acting user may not see
+    it: they are answered without its number, its case or the fact that it was there before.
+    """
 
     path: str
-    source_id: int
+    source_id: int | None
     case_id: int | None
     suggestions: int
     duplicate: bool = False
     level: str = ""
     deleted: bool = False
+    withheld: bool = False
 
 
 def do_ingest(
@@ -43,6 +49,8 @@ def do_ingest(
     require_writer(acting_user)
     existing = Source.all_objects.filter(content_hash=extracted.content_hash).first()
     if existing is not None:
+        if not readable_sources(acting_user, deleted=True).filter(pk=existing.pk).exists():
+            return resubmitted_unseen(existing, extracted, acting_user=acting_user)
         return IngestOutcome(
             extracted.path,
             existing.pk,
@@ -60,6 +68,16 @@ def do_ingest(
             case_id = accept_source(source, extracted.document, acting_user=acting_user).case.pk
         index_source(source)
     return IngestOutcome(extracted.path, source.pk, case_id, suggestions, level=confidentiality)
+
+
+def resubmitted_unseen(
+    existing: Source, extracted: ExtractedFile, *, acting_user: User | None
+) -> IngestOutcome:
+    """A copy of a source the user may not see: nothing new is stored, the chain notes who sent it."""
+    with transaction.atomic():
+        record("source.resubmitted", acting_user=acting_user, instance=existing)
+    count = len(suggestion_rows(None, extracted.document))
+    return IngestOutcome(extracted.path, None, None, count, withheld=True)
 
 
 def store_source(extracted: ExtractedFile, *, acting_user: User | None, confidentiality: str) -> Source:
@@ -83,6 +101,14 @@ def store_source(extracted: ExtractedFile, *, acting_user: User | None, confiden
 
 def store_suggestions(source: Source, doc: Document, *, acting_user: User | None) -> int:
     """One Suggestion per proposed fact, each with its evidence span."""
+    rows = suggestion_rows(source, doc)
+    Suggestion.objects.bulk_create(rows)
+    record("suggestions.create", acting_user=acting_user, instance=source, detail={"count": len(rows)})
+    return len(rows)
+
+
+def suggestion_rows(source: Source | None, doc: Document) -> list[Suggestion]:
+    """The unsaved Suggestions of ``doc``, in order."""
     line = to_contract(doc)
     rows: list[Suggestion] = []
 
@@ -114,6 +140,4 @@ def store_suggestions(source: Source, doc: Document, *, acting_user: User | None
         add("violation", violation)
     for text, span in zip(line["demands"], line["demand_evidence"], strict=True):
         add("demand", text, span)
-    Suggestion.objects.bulk_create(rows)
-    record("suggestions.create", acting_user=acting_user, instance=source, detail={"count": len(rows)})
-    return len(rows)
+    return rows

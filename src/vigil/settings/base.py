@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "vigil.audit",
     "vigil.cases",
     "vigil.intake",
@@ -40,9 +44,31 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "vigil.web.signin.RequireSecondFactorMiddleware",
+    "vigil.web.signin.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised by the backend into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in (docs/security-model.md): django-axes locks an account, and separately an address,
+# after AXES_FAILURE_LIMIT failed passwords, for AXES_COOLOFF_TIME hours; `vigil user unlock`
+# lifts it. Admins and coordinators must also give a one-time code (TOTP, or a recovery code).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked.html"
+AXES_VERBOSE = False
+SECOND_FACTOR_ROLES = ("admin", "coordinator")
+OTP_TOTP_ISSUER = "Vigil"
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 ROOT_URLCONF = "vigil.urls"
 WSGI_APPLICATION = "vigil.wsgi.application"

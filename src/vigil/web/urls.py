@@ -14,6 +14,7 @@ from vigil.web import (
     profile,
     records,
     review,
+    signin,
 )
 
 urlpatterns = [
@@ -78,4 +79,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/two-factor/", signin.verify, name="two-factor-verify"),
+    path("account/two-factor/setup/", signin.setup, name="two-factor-setup"),
 ]

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from vigil_extract.errors import E101, E102, E103, E104, E105, E110, ExtractionError
+from vigil_extract.errors import E101, E102, E103, E104, E105, E110, E114, ExtractionError
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -58,17 +58,31 @@ def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) ->
 
 
 def read_bytes(data: bytes, limits: ReadLimits | None = None) -> ReadResult:
-    """Read a document held in memory, choosing the reader from its first bytes."""
+    """Read a document held in memory, choosing the reader from its first bytes.
+
+    Whatever a reader's library raises on a hostile file (lxml, zlib, pypdf...) becomes an
+    :class:`ExtractionError`, so one bad file never stops a batch.
+    """
     limits = limits or ReadLimits()
     if not data.strip():
         raise ExtractionError(E103)
     if len(data) > limits.max_bytes:
         raise ExtractionError(E104, size=len(data), limit=limits.max_bytes)
+    try:
+        return dispatch(data, limits)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # RecursionError, MemoryError's cousins, a library's own errors
+        raise ExtractionError(E114, detail=type(exc).__name__) from None
+
+
+def dispatch(data: bytes, limits: ReadLimits) -> ReadResult:
     kind = detect_format(data)
     if kind == "pdf":
         from vigil_extract.read.pdf import read_pdf
 
-        return ReadResult(read_pdf(data, limits), "pdf")
+        # A PDF's text may map a glyph to NUL; no database column can hold it, and it means nothing.
+        return ReadResult(read_pdf(data, limits).replace("\x00", ""), "pdf")
     if kind == "docx":
         from vigil_extract.read.docx import read_docx
 
@@ -100,9 +114,13 @@ def detect_format(data: bytes) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text in any common encoding."""
+    """True when the bytes are not text in any common encoding (UTF-16 and UTF-32 included)."""
+    from vigil_extract.read.text import wide_encoding
+
+    if wide_encoding(data) is not None:
+        return False
     sample = data[:65536]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in sample:
         return True
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control > len(sample) * 0.02

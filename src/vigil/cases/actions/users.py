@@ -34,3 +34,15 @@ def do_create_user(name: str, *, role: str, acting_user: User | AnonymousUser | 
         user.groups.add(Group.objects.get(name=role))
         record("user.create", acting_user=acting_user, instance=user, detail={"role": role})
     return user, password
+
+
+def do_unlock_user(name: str, *, acting_user: User | AnonymousUser | None) -> int:
+    """Clear django-axes' failed sign-ins of ``name``; only an admin (or the operator) may."""
+    from axes.utils import reset
+
+    if role_of(acting_user) != "admin":
+        raise NotAllowed("only an admin may unlock accounts")
+    with transaction.atomic():
+        count = int(reset(username=name))
+        record("user.unlock", acting_user=acting_user, object_type="auth.user", object_id=name[:64])
+    return count
