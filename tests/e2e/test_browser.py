@@ -87,7 +87,7 @@ def enrol_second_factor(page: Any) -> None:
     secret = page.inner_text("code.secret").replace(" ", "")
     key = b32decode(secret + "=" * (-len(secret) % 8))
     page.fill("#id_token", f"{totp(key):06d}")
-    page.click("button[type=submit]")
+    page.click("form.login button[type=submit]")
     page.wait_for_selector("ol.codes")
     assert len(page.query_selector_all("ol.codes li")) == 10
     page.click("text=Continue")
