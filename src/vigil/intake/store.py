@@ -49,7 +49,7 @@ def do_ingest(
     require_writer(acting_user)
     existing = Source.all_objects.filter(content_hash=extracted.content_hash).first()
     if existing is not None:
-        if not readable_sources(acting_user, deleted=True).filter(pk=existing.pk).exists():
+        if not any(readable_sources(acting_user, deleted=d).filter(pk=existing.pk) for d in (False, True)):
             return resubmitted_unseen(existing, extracted, acting_user=acting_user)
         return IngestOutcome(
             extracted.path,
