@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_user, signed_in_client
 from vigil.audit.models import AuditEvent
 from vigil.cases.actions.records import add_defenders, do_create_case, find_or_create_person
 from vigil.cases.models import MatchStatus, Person, PersonMatch
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def signed_in(role: str) -> Client:
-    client = Client()
-    client.force_login(make_user(f"{role}-people", role))
-    return client
+    return signed_in_client(make_user(f"{role}-people", role))
 
 
 def two_spellings(level: str = "restricted") -> tuple[Person, Person, PersonMatch]:
