@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +32,39 @@ def own_audit_head(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """Each test's audit head file apart (the store key stays the session's; it is read once)."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("VIGIL_HOME", str(home))
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Client.force_login`` skips the password, so it skips the second factor too: the session
+    gets an enrolled authenticator, as after a real verification; and being no sign-in, it
+    leaves no ``user.sign_in`` entry. tests/security/test_signin.py and the browser test go
+    through the real sign-in, enrolment, codes and audit entries."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from vigil.audit.signin import signed_in
+
+        user_logged_in.disconnect(signed_in, dispatch_uid="vigil.audit.sign_in")
+        try:
+            original(self, user, backend)
+        finally:
+            user_logged_in.connect(signed_in, dispatch_uid="vigil.audit.sign_in")
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

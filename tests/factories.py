@@ -28,15 +28,7 @@ def make_case(title: str, level: str = "restricted", defender: str = "Amina Exam
 
 
 def signed_in_client(user: User) -> Client:
-    """A test client signed in as ``user``, with a verified second factor where the role needs one
-    (an enrolled authenticator, as after the real enrolment; tests/security covers the flow)."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
+    """A test client signed in as ``user`` (with a second factor, see tests/conftest.py)."""
     client = Client()
     client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
     return client
