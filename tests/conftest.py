@@ -45,10 +45,9 @@ def force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> Non
     original = Client.force_login
 
     def force_login(self: Client, user: Any, backend: str | None = None) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from django_otp import DEVICE_ID_SESSION_KEY
         from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        from django.contrib.auth.signals import user_logged_in
 
         from vigil.audit.signin import signed_in
 
