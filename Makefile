@@ -51,6 +51,7 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/render.py
+	$(BIN)/python benchmarks/identity.py
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock

@@ -16,6 +16,9 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -94,13 +97,13 @@ def record(
     before: dict[str, Any] | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one entry to the chain; must run inside the write's transaction."""
+    """Append one entry to the chain; must run inside the transaction of the write.
+
+    Inside :func:`batch`, the entry is chained with the batch's others when the batch ends.
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the write")
-    lock_chain()
-    last = AuditEvent.objects.order_by("-seq").first()
     event = AuditEvent(
-        seq=(last.seq + 1) if last else 1,
         at=timezone.now(),
         actor=actor_label(acting_user),
         action=action,
@@ -109,13 +112,52 @@ def record(
         before_digest=digest(before or {}),
         after_digest=digest(snapshot(instance)),
         detail=detail or {},
-        prev_hash=last.hash if last else GENESIS,
     )
-    event.hash = entry_hash(event.prev_hash, entry_fields(event))
-    event.save()
-    seq, head = event.seq, event.hash
-    transaction.on_commit(lambda: write_head(seq, head))
+    pending = PENDING.get()
+    if pending is not None:
+        pending.append(event)
+    else:
+        append([event])
     return event
+
+
+PENDING: ContextVar[list[AuditEvent] | None] = ContextVar("audit_pending", default=None)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Entries recorded inside are chained and written together at the end (one lookup of the
+    chain's tail, one insert), still inside the caller's transaction. Nested batches join the
+    outer one; if the block raises, nothing is written and the transaction rolls back. Use it
+    only around writes that do not catch a failure of their own inside the block (an entry
+    would outlive its rolled-back savepoint)."""
+    if PENDING.get() is not None:
+        yield
+        return
+    pending: list[AuditEvent] = []
+    token = PENDING.set(pending)
+    try:
+        yield
+    finally:
+        PENDING.reset(token)
+    if pending:
+        append(pending)
+
+
+def append(events: list[AuditEvent]) -> None:
+    """Chain ``events`` after the current tail and insert them; the head file follows on commit."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit entries must be written inside the transaction of the write")
+    lock_chain()
+    last = AuditEvent.objects.order_by("-seq").only("seq", "hash").first()
+    seq, prev_hash = (last.seq, last.hash) if last else (0, GENESIS)
+    for event in events:
+        seq += 1
+        event.seq, event.prev_hash = seq, prev_hash
+        event.hash = entry_hash(prev_hash, entry_fields(event))
+        prev_hash = event.hash
+    AuditEvent.objects.bulk_create(events)
+    transaction.on_commit(lambda: write_head(seq, prev_hash))
 
 
 def head_path() -> Path:

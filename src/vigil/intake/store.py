@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from vigil.audit.chain import batch as audit_batch
 from vigil.audit.chain import record
 from vigil.cases.access import readable_sources
 from vigil.cases.actions.guard import require_writer
@@ -19,6 +20,7 @@ from vigil.cases.models import Source, Suggestion
 from vigil.cases.roles import User
 from vigil.intake.accept import accept_source, as_date
 from vigil.intake.extracted import ExtractedFile
+from vigil.search import index as search_index
 from vigil.search.index import index_source
 from vigil_extract.contract import to_contract
 from vigil_extract.document import Document
@@ -60,7 +62,7 @@ def do_ingest(
             level=existing.confidentiality,
             deleted=existing.is_deleted,
         )
-    with transaction.atomic():
+    with transaction.atomic(), audit_batch(), search_index.deferred():
         source = store_source(extracted, acting_user=acting_user, confidentiality=confidentiality)
         suggestions = store_suggestions(source, extracted.document, acting_user=acting_user)
         case_id = None

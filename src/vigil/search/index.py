@@ -6,8 +6,11 @@ the ``access_*`` functions before it is shown, so search never widens what a use
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 
@@ -59,7 +62,53 @@ def unindex(kind: str, object_id: int) -> None:
     put(kind, object_id, "confidential", "", "")
 
 
+DEFERRED: ContextVar[dict[tuple[str, int], tuple[Callable[[Any], None], Any]] | None] = ContextVar(
+    "search_deferred", default=None
+)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Index each record touched inside the block once, at its end (a batch that changes a
+    case five times writes its entry once). Nested blocks join the outer one."""
+    if DEFERRED.get() is not None:
+        yield
+        return
+    touched: dict[tuple[str, int], tuple[Callable[[Any], None], Any]] = {}
+    token = DEFERRED.set(touched)
+    try:
+        yield
+    finally:
+        DEFERRED.reset(token)
+    for write, record_ in touched.values():
+        write(record_)
+
+
+def later(kind: str, record_: Any, write: Callable[[Any], None]) -> bool:
+    """Inside :func:`deferred`, remember ``record_`` for the end of the block and say so."""
+    touched = DEFERRED.get()
+    if touched is None:
+        return False
+    touched[(kind, record_.pk)] = (write, record_)
+    return True
+
+
 def index_case(case: Case) -> None:
+    if not later("case", case, write_case):
+        write_case(case)
+
+
+def index_person(person: Person) -> None:
+    if not later("person", person, write_person):
+        write_person(person)
+
+
+def index_source(source: Source) -> None:
+    if not later("source", source, write_source):
+        write_source(source)
+
+
+def write_case(case: Case) -> None:
     """The case's title, and its defenders' names no more confidential than the case."""
     from vigil.cases.parts import aliases_at, levels_up_to
 
@@ -70,7 +119,7 @@ def index_case(case: Case) -> None:
     put("case", case.pk, level_of(case), case.title, body)
 
 
-def index_person(person: Person) -> None:
+def write_person(person: Person) -> None:
     """The person's spellings and roles no more confidential than the person's own entry."""
     from vigil.cases.parts import aliases_at, levels_up_to, roles_at
 
@@ -79,7 +128,7 @@ def index_person(person: Person) -> None:
     put("person", person.pk, level_of(person), person.name, body)
 
 
-def index_source(source: Source) -> None:
+def write_source(source: Source) -> None:
     put("source", source.pk, level_of(source), source.title, source.text or "")
 
 

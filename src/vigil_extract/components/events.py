@@ -322,4 +322,3 @@ def merge(events: list[Event]) -> list[Event]:
 
 def date_key(event: Event) -> str:
     return event.date.iso() if event.date else ""
-

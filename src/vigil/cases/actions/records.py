@@ -88,14 +88,23 @@ def find_or_create_person(
         )
         person_name_row(person, name, level=confidentiality, source=source).save()
         record_person_matches(person, mention, candidates)
-    elif gender != "unknown" and person.gender == "unknown":
-        before = snapshot(person)
-        person.gender = gender
-        person.save(update_fields=["gender", "updated_at"])
-        record("person.update", acting_user=acting_user, instance=person, before=before)
-    add_person_parts(acting_user=acting_user, person=person, mention=mention, roles=roles)
-    index_person(person)
+        changed = True
+    else:
+        changed = learn_gender(person, gender, acting_user=acting_user)
+    if add_person_parts(acting_user=acting_user, person=person, mention=mention, roles=roles) or changed:
+        index_person(person)
     return person
+
+
+def learn_gender(person: Person, gender: str, *, acting_user: User | None) -> bool:
+    """A gender a source states, for a person whose gender was unknown; True if it changed."""
+    if gender == "unknown" or person.gender != "unknown":
+        return False
+    before = snapshot(person)
+    person.gender = gender
+    person.save(update_fields=["gender", "updated_at"])
+    record("person.update", acting_user=acting_user, instance=person, before=before)
+    return True
 
 
 def add_alias(
@@ -115,8 +124,9 @@ def add_alias(
 
 def add_person_parts(
     *, acting_user: User | None, person: Person, mention: Mention, roles: Iterable[str]
-) -> None:
-    """Add the spelling and roles a source gives, at its level, unless already known as openly."""
+) -> bool:
+    """Add the spelling and roles a source gives, at its level, unless already known as openly;
+    True if anything was added."""
     rank = LEVEL_RANK[Confidentiality(mention.level)]
     added: dict[str, list[str]] = {}
     known_names: dict[str, int] = {}
@@ -147,6 +157,7 @@ def add_person_parts(
             instance=person,
             detail={"level": mention.level, **{k: len(v) for k, v in added.items()}},
         )
+    return bool(added)
 
 
 def do_set_roles(person: Person, roles: Iterable[str], *, acting_user: User | None) -> None:
@@ -235,15 +246,13 @@ def affiliate(
 
 
 def add_defenders(*, acting_user: User | None, case: Case, people: Iterable[Person]) -> None:
-    for person in people:
-        if not case.defenders.filter(pk=person.pk).exists():
-            case.defenders.add(person)
-            record(
-                "case.add_defender",
-                acting_user=acting_user,
-                instance=case,
-                detail={"person": person.pk},
-            )
+    """Add the people the case is not already about, one audit entry each."""
+    people = list(people)
+    present = set(case.defenders.filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True))
+    added = [p for p in dict.fromkeys(people) if p.pk not in present]
+    case.defenders.add(*added)
+    for person in added:
+        record("case.add_defender", acting_user=acting_user, instance=case, detail={"person": person.pk})
     index_case(case)
 
 
@@ -273,14 +282,16 @@ def add_intervention(
     intervention = create(
         Intervention, acting_user=acting_user, action="intervention.create", case=case, **fields
     )
-    for position, (text, span) in enumerate(demands, start=1):
-        Demand.objects.create(
+    Demand.objects.bulk_create(
+        Demand(
             intervention=intervention,
             position=position,
             text=text,
             start=span[0] if span else None,
             end=span[1] if span else None,
         )
+        for position, (text, span) in enumerate(demands, start=1)
+    )
     return intervention
 
 
