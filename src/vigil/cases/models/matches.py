@@ -7,8 +7,14 @@ the same", which is remembered so the pair is not asked about again.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
+
+if TYPE_CHECKING:
+    from vigil.cases.models.organisation import Organisation
+    from vigil.cases.models.person import Person
 
 
 class MatchStatus(models.TextChoices):
@@ -49,6 +55,10 @@ class PersonMatch(PossibleMatch):
     def __str__(self) -> str:
         return f"person {self.left_id} ~ person {self.right_id} ({self.status})"
 
+    @property
+    def sides(self) -> tuple[Person, Person]:
+        return (self.left, self.right)
+
 
 class OrganisationMatch(PossibleMatch):
     """Two organisations that may be one."""
@@ -62,3 +72,7 @@ class OrganisationMatch(PossibleMatch):
 
     def __str__(self) -> str:
         return f"organisation {self.left_id} ~ organisation {self.right_id} ({self.status})"
+
+    @property
+    def sides(self) -> tuple[Organisation, Organisation]:
+        return (self.left, self.right)
