@@ -79,9 +79,7 @@ def appeal_list(case_id: Annotated[int, typer.Argument(help="The case's id.")]) 
     case = fetched(access_case, case_id)
     for item in case.interventions.filter(source__isnull=True).order_by("-version", "-id"):
         published = item.published_at.date().isoformat() if item.published_at else "-"
-        echo(
-            f"appeal {item.pk}  v{item.version}  {item.status:<10} published {published}  {item.title}"
-        )
+        echo(f"appeal {item.pk}  v{item.version}  {item.status:<10} published {published}  {item.title}")
 
 
 @appeal_app.command("advance")
@@ -218,6 +216,4 @@ def due(
         echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     for item in items:
-        echo(
-            f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}"
-        )
+        echo(f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}")

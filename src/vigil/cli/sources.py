@@ -28,9 +28,7 @@ def source_list(
         sources = sources.filter(case__isnull=True)
     for source in sources:
         state = f"case {source.case_id}" if source.case_id else "pending review"
-        echo(
-            f"{source.pk:>5}  {source.confidentiality:<12} {state:<15} {source.title or source.filename}"
-        )
+        echo(f"{source.pk:>5}  {source.confidentiality:<12} {state:<15} {source.title or source.filename}")
 
 
 @source_app.command("show")

@@ -7,6 +7,7 @@ from vigil.web import (
     appeals,
     case_people,
     cases,
+    dashboard,
     events,
     intake,
     organisations,
@@ -19,6 +20,7 @@ from vigil.web import (
 
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
+    path("today/", dashboard.dashboard, name="dashboard"),
     path("cases/new/", cases.case_new, name="case-new"),
     path("cases/<int:case_id>/", cases.case_detail, name="case-detail"),
     path("cases/<int:case_id>/edit/", cases.case_edit, name="case-edit"),

@@ -1,0 +1,95 @@
+"""The team's morning, as data: what is due, what waits for review, what changed, who is at
+growing risk. Read through the access layer, so each person sees only what they may; the web
+dashboard and the API both present it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from vigil.cases.access import (
+    readable_cases,
+    readable_events,
+    readable_followups,
+    readable_people,
+    readable_sources,
+)
+from vigil.cases.models import Case, FollowUp, Person, Source
+from vigil.cases.models.followup import FollowUpStatus
+from vigil.cases.roles import User
+
+SOON_DAYS = 7
+ESCALATION_DAYS = 90
+ESCALATION_INCIDENTS = 3
+RECENT = 10
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """A defender with several incidents in a short time: a sign the risk is growing."""
+
+    person: Person
+    incidents: int
+    days: int
+
+
+@dataclass
+class Overview:
+    """Everything the dashboard shows, each part already filtered for its reader."""
+
+    overdue: list[FollowUp] = field(default_factory=list)
+    due_soon: list[FollowUp] = field(default_factory=list)
+    to_review: list[Source] = field(default_factory=list)
+    recent_cases: list[Case] = field(default_factory=list)
+    escalations: list[Escalation] = field(default_factory=list)
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain data for JSON: ids, titles and dates only."""
+
+        def followup(f: FollowUp) -> dict[str, Any]:
+            return {"id": f.pk, "case_id": f.case_id, "kind": f.kind, "due": f.due.isoformat()}
+
+        return {
+            "overdue": [followup(f) for f in self.overdue],
+            "due_soon": [followup(f) for f in self.due_soon],
+            "to_review": [{"id": s.pk, "title": s.title or s.filename} for s in self.to_review],
+            "recent_cases": [
+                {"id": c.pk, "title": c.title, "updated_at": c.updated_at.isoformat()}
+                for c in self.recent_cases
+            ],
+            "escalations": [
+                {"person_id": e.person.pk, "name": e.person.name, "incidents": e.incidents, "days": e.days}
+                for e in self.escalations
+            ],
+        }
+
+
+def overview(user: User | None, *, today: dt.date) -> Overview:
+    """The dashboard of ``user`` on ``today``."""
+    open_followups = readable_followups(user).filter(status=FollowUpStatus.OPEN).select_related("case")
+    soon = today + dt.timedelta(days=SOON_DAYS)
+    due = [f for f in open_followups.filter(due__lte=soon).order_by("due", "id") if not snoozed(f, today)]
+    return Overview(
+        overdue=[f for f in due if f.due < today],
+        due_soon=[f for f in due if f.due >= today],
+        to_review=list(readable_sources(user).filter(case__isnull=True).order_by("-created_at")[:RECENT]),
+        recent_cases=list(readable_cases(user).order_by("-updated_at", "-id")[:RECENT]),
+        escalations=escalations(user, today=today),
+    )
+
+
+def snoozed(followup: FollowUp, today: dt.date) -> bool:
+    return followup.snoozed_until is not None and followup.snoozed_until > today
+
+
+def escalations(user: User | None, *, today: dt.date) -> list[Escalation]:
+    """Defenders ``user`` may see with at least three incidents dated in the last 90 days."""
+    since = today - dt.timedelta(days=ESCALATION_DAYS)
+    recent = readable_events(user).filter(date__gte=since, date__lte=today)
+    counts = Counter(recent.values_list("victims", flat=True))
+    frequent = {pk: n for pk, n in counts.items() if pk is not None and n >= ESCALATION_INCIDENTS}
+    people = readable_people(user).filter(pk__in=frequent, merged_into__isnull=True)
+    found = [Escalation(p, frequent[p.pk], ESCALATION_DAYS) for p in people]
+    return sorted(found, key=lambda e: (-e.incidents, e.person.name))

@@ -1,0 +1,64 @@
+"""The dashboard: what is due, what waits, what changed, who is at growing risk — for its reader only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+
+from tests.factories import make_case, make_user
+from vigil.cases.actions.records import add_event, add_followup
+from vigil.cases.models import Person
+from vigil.cases.overview import overview
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(role: str) -> Client:
+    client = Client()
+    client.force_login(make_user(f"{role}-dash", role))
+    return client
+
+
+def incidents(case_title: str, level: str, days_ago: list[int], defender: str) -> None:
+    case = make_case(case_title, level, defender=defender)
+    person = Person.objects.get(name=defender)
+    today = timezone.localdate()
+    with transaction.atomic():
+        for days in days_ago:
+            add_event(
+                acting_user=None,
+                case=case,
+                victims=[person],
+                type="threat",
+                date=today - dt.timedelta(days=days),
+                confidentiality=level,
+            )
+        add_followup(
+            acting_user=None,
+            case=case,
+            kind="hearing",
+            due=today - dt.timedelta(days=2),
+            confidentiality=level,
+        )
+
+
+def test_the_dashboard_shows_overdue_follow_ups_and_defenders_at_growing_risk() -> None:
+    incidents("Kenya: paralegal threatened", "restricted", [5, 30, 80], "Amina Example")
+    incidents("Kenya: one old threat", "restricted", [5, 200, 300], "Baraka Example")
+    page = signed_in("viewer").get("/today/").content.decode()
+    assert "Kenya: paralegal threatened" in page and "3 incidents in the last 90 days" in page
+    assert page.count("incidents in the last") == 1, "two incidents in 90 days is no escalation"
+    assert "Follow-ups overdue" in page
+
+
+def test_the_dashboard_shows_nothing_its_reader_may_not_see() -> None:
+    incidents("Confidential: hidden defender", "confidential", [1, 2, 3], "Hidden Person")
+    page = signed_in("viewer").get("/today/").content.decode()
+    assert "Hidden Person" not in page and "Confidential: hidden defender" not in page
+    seen = overview(None, today=timezone.localdate())
+    assert [e.person.name for e in seen.escalations] == ["Hidden Person"], "the operator sees it"
+    assert Client().get("/today/").status_code == 302
