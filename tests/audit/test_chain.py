@@ -72,12 +72,17 @@ def test_the_orm_refuses_to_change_or_delete_entries() -> None:
 
 
 def test_removing_the_last_entries_is_found_through_the_head_file() -> None:
-    from vigil.audit.chain import head_path, read_head
+    from vigil.audit.head import head_path, read_head
 
     for index in range(3):
         make_case(f"case {index}")
     last = AuditEvent.objects.order_by("-seq").first()
-    assert last is not None and read_head() == (last.seq, last.hash)
+    head = read_head()
+    assert (
+        last is not None
+        and head is not None
+        and (head.seq, head.hash, head.sealed) == (last.seq, last.hash, True)
+    )
     assert head_path().stat().st_mode & 0o077 == 0
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_auditevent WHERE seq = %s", [last.seq])

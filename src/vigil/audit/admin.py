@@ -32,3 +32,12 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ("seq", "at", "actor", "action", "object_type", "object_id")
     list_filter = ("action", "object_type")
     search_fields = ("actor", "action", "object_id")
+
+
+def _register_accounts() -> None:
+    from vigil.audit.accounts import register
+
+    register()
+
+
+_register_accounts()

@@ -1,8 +1,7 @@
 """Writing and verifying the audit chain.
 
-The head of the chain (last number and hash) is also written to ``VIGIL_HOME/audit.head`` after
-each commit, so removing the last entries, which leaves a shorter valid chain, is found too;
-copy that file off the machine to make it a witness the database's owner cannot rewrite.
+The head of the chain is also kept, sealed, outside the database (:mod:`vigil.audit.head`),
+so removing the last entries, which leaves a shorter valid chain, is found too.
 
 Each entry's hash is SHA-256 over the previous entry's hash and a canonical JSON form of
 the entry. Digests of the record before and after are HMAC-SHA256 under the store's audit
@@ -15,22 +14,20 @@ import getpass
 import hashlib
 import hmac
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from vigil.audit.head import head_path, read_head, write_head
 from vigil.audit.models import AuditEvent
 from vigil.crypto.keys import keyring
-from vigil.home import vigil_home
 
 GENESIS = "0" * 64
 
@@ -160,32 +157,6 @@ def append(events: list[AuditEvent]) -> None:
     transaction.on_commit(lambda: write_head(seq, prev_hash))
 
 
-def head_path() -> Path:
-    """The chain's head, kept outside the database: removing the last entries shows there."""
-    return vigil_home() / "audit.head"
-
-
-def write_head(seq: int, hash_: str) -> None:
-    path = head_path()
-    if not path.parent.exists():
-        return
-    current = read_head()
-    if current is not None and current[0] >= seq:
-        return
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"seq": seq, "hash": hash_}))
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
-
-
-def read_head() -> tuple[int, str] | None:
-    try:
-        data = json.loads(head_path().read_text())
-        return int(data["seq"]), str(data["hash"])
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return None
-
-
 def lock_chain() -> None:
     """Serialise writers on PostgreSQL; SQLite's IMMEDIATE transactions already do."""
     if connection.vendor == "postgresql":
@@ -206,10 +177,18 @@ class VerifyResult:
         return self.bad_seq is None
 
 
-def verify() -> VerifyResult:
-    """Walk the chain in order; name the first entry edited, removed or out of place."""
+def verify(*, require_head: bool = True) -> VerifyResult:
+    """Walk the chain in order; name the first entry edited, removed or out of place.
+
+    The head file must be there (when the chain has entries), carry our seal, and match the
+    entry of its number; entries after it (a crash between the commit and the head's write)
+    are accepted. ``require_head=False`` is for tests whose transaction never commits, so no
+    head was ever written.
+    """
     previous_hash, expected_seq, checked = GENESIS, 1, 0
     head = read_head()
+    if head is not None and not head.sealed:
+        return VerifyResult(0, head.seq, f"the head file {head_path()} does not carry the store's seal")
     for event in AuditEvent.objects.order_by("seq").iterator():
         if event.seq != expected_seq:
             return VerifyResult(checked, expected_seq, f"entry #{expected_seq} is missing")
@@ -217,13 +196,20 @@ def verify() -> VerifyResult:
             return VerifyResult(checked, event.seq, f"entry #{event.seq} does not follow the entry before it")
         if entry_hash(event.prev_hash, entry_fields(event)) != event.hash:
             return VerifyResult(checked, event.seq, f"entry #{event.seq} was edited")
-        if head is not None and event.seq == head[0] and event.hash != head[1]:
+        if head is not None and event.seq == head.seq and event.hash != head.hash:
             return VerifyResult(checked, event.seq, f"entry #{event.seq} differs from the recorded head")
         previous_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1
-    if head is not None and checked < head[0]:
+    if head is None and checked and require_head:
+        return VerifyResult(
+            checked,
+            checked,
+            f"the head file {head_path()} is missing: the end of the chain cannot be checked"
+            " (restore it from a copy kept elsewhere)",
+        )
+    if head is not None and checked < head.seq:
         return VerifyResult(
             checked,
             checked + 1,
-            f"entries #{checked + 1} to #{head[0]} were removed (the head file records #{head[0]})",
+            f"entries #{checked + 1} to #{head.seq} were removed (the head file records #{head.seq})",
         )
     return VerifyResult(checked)

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
+from vigil.audit.reads import note_read
 from vigil.cases.models import (
     Case,
     Confidentiality,
@@ -124,24 +125,30 @@ def access_record(user: User | None, kind: str, record_id: int, *, deleted: bool
     if kind not in READABLE:
         raise AccessDenied(f"no {kind} {record_id}")
     try:
-        return READABLE[kind](user, deleted=deleted).get(pk=record_id)
+        found = READABLE[kind](user, deleted=deleted).get(pk=record_id)
     except (ObjectDoesNotExist, ValueError, TypeError):
         raise AccessDenied(f"no {'deleted ' if deleted else ''}{kind} {record_id}") from None
+    note_read(user, found)
+    return found
 
 
 def access_case(user: User | None, case_id: int) -> Case:
     """The case ``case_id`` if ``user`` may see it, else :class:`AccessDenied`."""
     try:
-        return readable_cases(user).get(pk=case_id)
+        case = readable_cases(user).get(pk=case_id)
     except (Case.DoesNotExist, ValueError, TypeError):
         raise AccessDenied(f"no case {case_id}") from None
+    note_read(user, case)
+    return case
 
 
 def access_person(user: User | None, person_id: int) -> Person:
     try:
-        return readable_people(user).get(pk=person_id)
+        person = readable_people(user).get(pk=person_id)
     except (Person.DoesNotExist, ValueError, TypeError):
         raise AccessDenied(f"no defender {person_id}") from None
+    note_read(user, person)
+    return person
 
 
 def access_organisation(user: User | None, organisation_id: int) -> Organisation:
@@ -161,9 +168,11 @@ def access_followup(user: User | None, followup_id: int) -> FollowUp:
 
 def access_source(user: User | None, source_id: int) -> Source:
     try:
-        return readable_sources(user).get(pk=source_id)
+        source = readable_sources(user).get(pk=source_id)
     except (Source.DoesNotExist, ValueError, TypeError):
         raise AccessDenied(f"no source {source_id}") from None
+    note_read(user, source)
+    return source
 
 
 def readable_appeals(user: User | None) -> QuerySet[Intervention]:

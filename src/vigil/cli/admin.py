@@ -61,3 +61,45 @@ def user_unlock(name: Annotated[str, typer.Argument(help="The account name.")]) 
         fail(str(exc))
         return
     echo(f"account {name}: {count} lockout records cleared")
+
+
+@audit_app.command("reads")
+def audit_reads(
+    kind: Annotated[str, typer.Argument(help="case, person, organisation, source, event or followup.")],
+    record_id: Annotated[int, typer.Argument(help="The record's id.")],
+) -> None:
+    """Who opened a restricted or confidential record, newest first (coordinators and admins)."""
+    require_store()
+    from vigil.audit.reads import readers
+    from vigil.cases.access import AccessDenied, access_record
+
+    user = acting_user()
+    try:
+        instance = access_record(user, kind, record_id)
+    except AccessDenied as exc:
+        fail(str(exc))
+        return
+    readings = readers(user, instance, limit=500)
+    if readings is None:
+        fail("only coordinators and admins see who read a record")
+        return
+    for reading in readings:
+        echo(f"{reading.at.isoformat(timespec='seconds')}  {reading.actor}")
+
+
+@user_app.command("set-role")
+def user_set_role(
+    name: Annotated[str, typer.Argument(help="The account name.")],
+    role: Annotated[str, typer.Argument(help="admin, coordinator, editor, viewer or analyst.")],
+) -> None:
+    """Give an account exactly one role; admins only, and in the audit chain."""
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import do_set_role
+
+    try:
+        do_set_role(name, role=role, acting_user=acting_user())
+    except (ValueError, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    echo(f"account {name} is now {role}")

@@ -46,3 +46,22 @@ def do_unlock_user(name: str, *, acting_user: User | AnonymousUser | None) -> in
         count = int(reset(username=name))
         record("user.unlock", acting_user=acting_user, object_type="auth.user", object_id=name[:64])
     return count
+
+
+def do_set_role(name: str, *, role: str, acting_user: User | AnonymousUser | None) -> User:
+    """Give ``name`` exactly one role (an admin is also staff and superuser); admins only."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if role_of(acting_user) != "admin":
+        raise NotAllowed("only an admin may change roles")
+    with transaction.atomic():
+        ensure_role_groups()
+        user = User.objects.filter(username=name).first()
+        if user is None:
+            raise ValueError(f"no account named {name!r}")
+        before = {"role": role_of(user) or ""}
+        user.groups.set([Group.objects.get(name=role)])
+        user.is_staff = user.is_superuser = role == "admin"
+        user.save(update_fields=["is_staff", "is_superuser"])
+        record("user.set_role", acting_user=acting_user, instance=user, before=before, detail={"role": role})
+    return user
