@@ -347,10 +347,11 @@ def test_each_write_goes_through_for_its_roles_with_an_audit_entry(action: Actio
         action.prepare(world)
     url, data = action.url(world), action.data(world)
     for role in [r for r in ROLES if r not in action.allowed]:
-        before = AuditEvent.objects.count()
+        writes = AuditEvent.objects.exclude(action__endswith=".read")  # opening a record is logged
+        before = writes.count()
         status = client_as(accounts[role]).post(url, data).status_code
         assert status in (403, 404), f"{role} should be refused to {action.name}: got {status}"
-        assert AuditEvent.objects.count() == before, f"{role}'s refused {action.name} wrote something"
+        assert writes.count() == before, f"{role}'s refused {action.name} wrote something"
     for role in sorted(action.allowed):
         with transaction.atomic():
             before = AuditEvent.objects.count()
