@@ -46,6 +46,13 @@ COUNTRY_CASES = [
     ("Russian oblique case", "Правозащитница Анна Пример задержана в Кении.", "KE"),
     ("French demonym", "Les autorités camerounaises ont arrêté le journaliste Paul Exemple.", "CM"),
     ("Spanish demonym", "Las autoridades hondureñas detuvieron a la defensora Rosa Ejemplo.", "HN"),
+    (
+        "a city inside a person's name does not vote",
+        "Venezuela: la abogada Rocío San Miguel fue detenida. Rocío San Miguel sigue incomunicada.",
+        "VE",
+    ),
+    ("a Russian region's adjective", "МВД ЧР раскрыло подробности задержания главы чеченского отделения.", "RU"),
+    ("Crimea without a city", "Российские силовики пришли в дом крымского татарина в Крыму.", "UA"),
 ]
 
 

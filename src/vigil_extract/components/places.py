@@ -22,6 +22,7 @@ import ahocorasick
 import pycountry
 
 from vigil_extract import gazetteer, vocab
+from vigil_extract.components.names import word_list
 from vigil_extract.document import Document, Finding, Sentence, Span
 from vigil_extract.gazetteer import is_cyrillic
 
@@ -138,6 +139,8 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
         written = text[start:end]
         if (entry.case_sensitive and not written[:1].isupper()) or text.startswith("-based", end):
             continue  # lowercase, or "London-based": where an organisation sits, not the case
+        if entry.kind == "city" and after_a_name_word(text, start):
+            continue  # "Rocío San Miguel", "Universidad San Marcos": part of a longer name
         span = Span(offset + start, offset + end)
         strength = weight(entry, text, end)
         found.append(PlaceMatch(entry.kind, entry.code, span, written, strength, entry.others))
@@ -155,6 +158,15 @@ def sentence_places(sentence: Sentence) -> list[PlaceMatch]:
     if sentence.places is None:
         sentence.places = find_places(sentence.text, sentence.span.start)
     return sentence.places
+
+
+NAME_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-ÞА-ЯЁ][\w'’-]+)[ \t]+$")
+
+
+def after_a_name_word(text: str, start: int) -> bool:
+    """The place name follows a capitalised word that is not a function word ("In", "May")."""
+    match = NAME_WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match is not None and match.group(1).lower() not in word_list("stopwords")
 
 
 def weight(entry: Entry, text: str, end: int) -> float:
