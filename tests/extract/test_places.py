@@ -51,7 +51,7 @@ COUNTRY_CASES = [
         "Venezuela: la abogada Rocío San Miguel fue detenida. Rocío San Miguel sigue incomunicada.",
         "VE",
     ),
-    ("a Russian region's adjective", "МВД ЧР раскрыло подробности задержания главы чеченского отделения.", "RU"),
+    ("a Russian region's adjective", "МВД ЧР раскрыло подробности задержания главы чеченского штаба.", "RU"),
     ("Crimea without a city", "Российские силовики пришли в дом крымского татарина в Крыму.", "UA"),
 ]
 
