@@ -136,6 +136,23 @@ DEFENDER_CASES = [
         ["Rosa Ejemplo"],
     ),
     (
+        "a role of a named body, then the name",
+        "Además del arresto del presidente de Fenatev-Barinas, Víctor Ejemplo, otros fueron detenidos.",
+        ["Víctor Ejemplo"],
+    ),
+    (
+        "a head of state in the headline is not a defender",
+        "Detienen al periodista Rubén Ejemplo, crítico del presidente Alejandro Mandatario\n\n"
+        "El periodista Rubén Ejemplo fue detenido el 29 de julio de 2022 en su casa.",
+        ["Rubén Ejemplo"],
+    ),
+    (
+        "two names of four and two words joined by 'y'",
+        "Denunciamos el encarcelamiento de los periodistas independientes Lázaro Yuri Valle Ejemplo y "
+        "Esteban Muestra.",
+        ["Lázaro Yuri Valle Ejemplo", "Esteban Muestra"],
+    ),
+    (
         "the defender's lawyer in Russian is not a defender",
         "Правозащитница Анна Пример осуждена 3 мая 2024 года. Адвокат правозащитницы Игорь Защитов "
         "заявил, что обжалует приговор. Анна Пример находится в СИЗО.",

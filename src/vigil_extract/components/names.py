@@ -59,12 +59,12 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
         nonlocal current
         while current and current[-1].group().lower().rstrip(".") in word_list("particles"):
             current.pop()
-        if keep and 2 <= len(current) <= 5:
-            start, end = current[0].start(), current[-1].end()
+        for part in coordinated(current) if keep else []:
+            start, end = part[0].start(), part[-1].end()
             surface = " ".join(text[start:end].rstrip(".").split())
-            tokens = tuple(m.group().rstrip(".") for m in current)
+            tokens = tuple(m.group().rstrip(".") for m in part)
             span = Span(offset + start, offset + start + len(text[start:end].rstrip(".")))
-            runs.append(NameRun(surface, span, tokens, honorific))
+            runs.append(NameRun(surface, span, tokens, honorific if part is current else None))
         current = []
 
     previous_end = 0
@@ -117,6 +117,26 @@ KIN = {"son", "daughter", "brother", "sister", "mother", "father", "husband", "w
 
 
 ELIDED_ARTICLE = re.compile(r"^[A-Za-z]{1,2}['’][a-zà-ÿ]")
+
+
+COORDINATORS = {"y", "e", "et", "and", "и"}
+
+
+def coordinated(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """A run of two to five words is one name ("Claudia Paz y Paz"); a longer one joined by
+    "y"/"et"/"и" is two names when each side has two words or more ("Lázaro Valle Roca y
+    Esteban Rodríguez")."""
+    if 2 <= len(run) <= 5 and not any(m.group().lower() in COORDINATORS for m in run[2:-1]):
+        return [run]
+    parts: list[list[re.Match[str]]] = [[]]
+    for match in run:
+        if match.group().lower() in COORDINATORS:
+            parts.append([])
+        else:
+            parts[-1].append(match)
+    if all(2 <= len(part) <= 5 for part in parts):
+        return parts
+    return [run] if 2 <= len(run) <= 5 else []
 
 
 def is_name_word(word: str) -> bool:

@@ -106,9 +106,24 @@ PLACE_BEFORE = re.compile(
     r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
     re.IGNORECASE,
 )
+HEAD_OF_STATE = re.compile(
+    r"(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]residente|[Пп]резидент)[ \t]*$|"
+    r"(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]residente|[Пп]резидент)\s+(?:of|de|du|del)\s+"
+    r"(?:the\s+|la\s+)?(?:Republic|République|República|[A-ZÀ-Þ][a-zà-ÿ]+)\s*,?\s*$"
+)
+# "the president of Fenatev-Barinas, Víctor Venegas": a role of a named body, then the name.
+ROLE_OF_BODY = re.compile(
+    r"(?:^|[\s(])([\w-]+)\s+(?:of|de|del|de\s+la|du|des|de\s+l['’])\s+(?:the\s+|la\s+|el\s+|les?\s+)?"
+    r"[A-ZÀ-ÞА-ЯЁ][^,;.]{1,80},\s*$"
+)
 HASH_MARK = re.compile(r"^\(#\)")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 LAST_WORD = re.compile(r"(\w+)\s+$")
+ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y"
+    r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
+    r"en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
+    re.IGNORECASE,
+)
 ROLE_THEN_LIST = re.compile(
     r"^(?:\s*,?\s*(?:including|such\s+as|among\s+them|namely|notably|notamment|dont|parmi\s+eux|"
     r"como|entre\s+ellos|entre\s+ellas|en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
@@ -229,8 +244,14 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     patterns = role_patterns(language)
     lead = LEAD.search(before)
     lead_text = lead.group(1) if lead else ""
+    if HEAD_OF_STATE.search(before[-30:]):
+        person.official = True  # "President Nicolás Example", "le président X": a head of state
+    of_body = ROLE_OF_BODY.search(before[-120:])
+    if of_body and patterns["hrd"].fullmatch(of_body.group(1)):
+        add_role(person, of_body.group(1))  # "the president of Fenatev, X"
+    following = ROLE_THEN_LIST if language == "en" else ROLE_ADJECTIVE_THEN_LIST
     for tail_role in patterns["hrd"].finditer(before[-70:]):
-        if ROLE_THEN_LIST.match(before[-70:][tail_role.end() :]):
+        if following.match(before[-70:][tail_role.end() :]):
             add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
             article = LAST_WORD.search(before[-70:][: tail_role.start()])
             said = ARTICLE_GENDER.get(language, {}).get(article.group(1).lower()) if article else None
@@ -346,7 +367,7 @@ def defender_reason(person: Person, in_title: bool, in_demands: bool) -> tuple[s
     a pronoun, a list with others)."""
     if person.lawyer_of and not in_demands:
         return None
-    if person.official and not (in_title or in_demands):
+    if person.official and not in_demands:
         return None
     if in_demands:
         return ("named in the demands", 0.9)
