@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from vigil_extract import vocab
+from vigil_extract.components.calendar import as_date, months_before, shift
 from vigil_extract.document import PartialDate, Span
 
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|ᵉʳ)?"
@@ -194,7 +195,15 @@ def any_relative(language: str) -> re.Pattern[str]:
 
 
 def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMention]:
-    """Every date written in ``text``; spans are shifted by ``offset``."""
+    """Every date written in ``text``; spans are shifted by ``offset`` (a sentence the document
+    repeats, a running header say, is read once)."""
+    found = dates_in(text, language)
+    return [replace(m, span=Span(m.span.start + offset, m.span.end + offset)) for m in found]
+
+
+@lru_cache(maxsize=4096)
+def dates_in(text: str, language: str) -> tuple[RawMention, ...]:
+    offset = 0
     found: list[tuple[int, int, RawMention]] = []
     words = set(WORDS.findall(text.lower()))
     needed = patterns_worth_running(text, words)
@@ -217,7 +226,7 @@ def find_dates(text: str, offset: int = 0, language: str = "en") -> list[RawMent
             date = relative_date(match, rule, language)
             if date is not None:
                 found.append((match.start(), match.end(), mention(text, match, (date,), offset)))
-    return without_overlaps(found)
+    return tuple(without_overlaps(found))
 
 
 def mention(text: str, match: re.Match[str], dates: tuple[RawDate, ...], offset: int) -> RawMention:
@@ -341,43 +350,6 @@ def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate 
         day = reference - dt.timedelta(days=back)
         return PartialDate(day.year, day.month, day.day)
     return None
-
-
-def months_before(published: PartialDate | None, count: int, *, whole_year: bool) -> PartialDate | None:
-    """ "last month", "this year", "last year": to the month (or year) of publication."""
-    if published is None:
-        return None
-    if whole_year:
-        return PartialDate(published.year - count)
-    if published.month is None:
-        return None
-    index = published.year * 12 + published.month - 1 - count
-    return PartialDate(index // 12, index % 12 + 1)
-
-
-def as_date(date: PartialDate | None) -> dt.date | None:
-    if date is None or date.day is None or date.month is None:
-        return None
-    return dt.date(date.year, date.month, date.day)
-
-
-def shift(date: PartialDate | None, days: int) -> PartialDate | None:
-    base = as_date(date)
-    if base is None:
-        return None
-    moved = base + dt.timedelta(days=days)
-    return PartialDate(moved.year, moved.month, moved.day)
-
-
-def is_after(date: PartialDate, limit: PartialDate) -> bool:
-    """True when ``date`` certainly falls after ``limit`` at the precision both share."""
-    a = (date.year, date.month or 0, date.day or 0)
-    b = (limit.year, limit.month or 0, limit.day or 0)
-    if date.month is None or limit.month is None:
-        return date.year > limit.year
-    if date.day is None or limit.day is None:
-        return a[:2] > b[:2]
-    return a > b
 
 
 def parse_date_line(line: str, language: str = "en", *, fallback: bool = True) -> PartialDate | None:

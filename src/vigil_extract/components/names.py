@@ -44,7 +44,16 @@ def honorifics() -> frozenset[str]:
 
 
 def name_runs(text: str, offset: int = 0) -> list[NameRun]:
-    """Every run of two to five capitalised name words in ``text``.
+    """Every run of two to five capitalised name words in ``text``, spans shifted by ``offset``."""
+    return [
+        NameRun(r.text, Span(r.span.start + offset, r.span.end + offset), r.tokens, r.honorific)
+        for r in runs_in(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def runs_in(text: str) -> tuple[NameRun, ...]:
+    """Every run of two to five capitalised name words in ``text`` (offsets from its start).
 
     A run right after or right before a capitalised institution word ("Radio Tlahtolli
     Costa", "Sông Xanh Initiative") names an organisation and is dropped.
@@ -63,7 +72,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             start, end = part[0].start(), part[-1].end()
             surface = " ".join(text[start:end].rstrip(".").split())
             tokens = tuple(m.group().rstrip(".") for m in part)
-            span = Span(offset + start, offset + start + len(text[start:end].rstrip(".")))
+            span = Span(start, start + len(text[start:end].rstrip(".")))
             runs.append(NameRun(surface, span, tokens, honorific if part is current else None))
         current = []
 
@@ -95,7 +104,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             after_institution = institution
         pending_honorific = None
     close(keep=not after_institution)
-    return runs
+    return tuple(runs)
 
 
 @cache

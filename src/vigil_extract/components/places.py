@@ -14,7 +14,7 @@ import gettext
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -121,7 +121,16 @@ def translator(language: str) -> Callable[[str], str]:
 
 
 def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
-    """Place names in ``text`` on word boundaries, longest first where they overlap."""
+    """Place names in ``text`` on word boundaries, longest first where they overlap; spans
+    shifted by ``offset``."""
+    if not offset:
+        return list(places_in(text))
+    return [replace(m, span=Span(m.span.start + offset, m.span.end + offset)) for m in places_in(text)]
+
+
+@lru_cache(maxsize=4096)
+def places_in(text: str) -> tuple[PlaceMatch, ...]:
+    offset = 0
     lowered = text.lower()
     found: list[PlaceMatch] = []
     for end_index, (key, value) in automaton().iter(lowered):
@@ -150,7 +159,7 @@ def find_places(text: str, offset: int = 0) -> list[PlaceMatch]:
         if kept and match.span.start < kept[-1].span.end:
             continue
         kept.append(match)
-    return kept
+    return tuple(kept)
 
 
 def sentence_places(sentence: Sentence) -> list[PlaceMatch]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from vigil_extract.components.dates import RawMention, find_dates, is_after, resolve
+from vigil_extract.components.calendar import is_after
+from vigil_extract.components.dates import RawMention, find_dates, resolve
 from vigil_extract.document import DateMention, Document, PartialDate
 
 # "UN experts today condemned ...": the day of the statement, not of anything it reports.
