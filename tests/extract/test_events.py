@@ -54,3 +54,34 @@ CASES = [
 def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
     found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert event in found
+
+
+NOT_EVENTS = [
+    (
+        "a Spanish adverb is not a stem's ending",
+        "El 3 de mayo de 2024, la defensora Ana Ejemplo habló. Seguidamente, anotó que la presión continúa.",
+        "surveillance",
+    ),
+    (
+        "a statistic of deaths is not a killing",
+        "Desde 2013, el registro contabiliza 35 muertes de defensores ambientales en la región.",
+        "killing",
+    ),
+    (
+        "a noun carried from an earlier date is not an event",
+        "El 3 de mayo de 2024 la defensora Ana Ejemplo fue detenida. Una de las amenazas es la tala ilegal.",
+        "threat",
+    ),
+    (
+        "having reported something is not a charge",
+        "En 2023, el defensor Juan Ejemplo había denunciado la existencia de un corredor del narcotráfico.",
+        "charge",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [case[1:] for case in NOT_EVENTS], ids=[case[0] for case in NOT_EVENTS]
+)
+def test_words_that_only_look_like_triggers(text: str, kind: str) -> None:
+    assert kind not in {e.type for e in extract_text(text).events}

@@ -33,7 +33,17 @@ DEPLORED = re.compile(
     re.IGNORECASE,
 )
 NOMINAL_ENDINGS = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
+NOMINAL_ENDINGS_BY_LANGUAGE = {
+    "es": ("ción", "miento", "mientos", "amenazas", "amenaza", "audiencia", "juicio", "multa", "vigilancia",
+           "agresión", "atentado", "marcha", "manifestación", "seguimientos", "señalamientos", "panfleto",
+           "amenaza de muerte", "amenazas de muerte", "prisión preventiva", "detención preventiva"),
+    "fr": ("tion", "ment", "menaces", "procès", "audience", "peine", "amende", "perquisition",
+           "surveillance", "rassemblement", "garde à vue", "détention provisoire",
+           "menaces de mort", "interdiction de voyager", "campagne de dénigrement"),
+    "ru": ("ние", "ния", "процесс", "угроз", "штраф", "пикет", "митинг", "слежк", "травл"),
+}
 WORD = re.compile(r"[\w'’-]+")
+STEM_ENDING = r"(?!\w*mente\b)\w*"  # "seguid*" is "seguida", never the adverb "seguidamente"
 WORD_GAP = r"\s+(?:[\w'’.\-]+\s+){0,5}?"
 
 
@@ -51,7 +61,7 @@ def phrase_pattern(phrase: str) -> str:
     """A trigger phrase as a regular expression (see the module docstring)."""
     parts = []
     for part in phrase.split("…"):
-        words = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in part.split()]
+        words = [re.escape(w.rstrip("*")) + (STEM_ENDING if w.endswith("*") else "") for w in part.split()]
         if words:
             parts.append(r"\s+".join(words))
     ending = "" if phrase.endswith("*") else r"(?![\w-])"
@@ -59,7 +69,11 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def is_nominal(phrase: str, language: str) -> bool:
-    return language == "en" and not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_ENDINGS)
+    """A noun names an act without telling it ("the threats", "la criminalización"): it needs a
+    date in its own sentence."""
+    if language == "en":
+        return not re.search(r"ed\b|en\b", phrase) and phrase.endswith(NOMINAL_ENDINGS)
+    return phrase.rstrip("*").endswith(NOMINAL_ENDINGS_BY_LANGUAGE.get(language, ()))
 
 
 @dataclass(frozen=True)
