@@ -15,7 +15,7 @@ from functools import cache
 
 from vigil_extract import vocab
 from vigil_extract.components.names import name_runs, same_person
-from vigil_extract.components.triggers import NEGATED, find_triggers, phrase_pattern
+from vigil_extract.components.triggers import NEGATED, WORD, find_triggers, phrase_pattern
 from vigil_extract.document import Document, Finding, Sentence
 
 # An undated trigger documents only violations a text tells as a state of affairs ("she is
@@ -29,19 +29,34 @@ WITHOUT_DATE = {
 }
 
 
+Cue = tuple[str, re.Pattern[str]]  # the violation a phrase names, and the phrase
+
+
 @cache
-def cue_patterns(language: str) -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
-    """One pattern per violation, the alternation of its cue phrases, with the first words of
-    the phrases: a sentence holding none of them is not searched (a large alternation is slow)."""
+def cue_index(language: str) -> tuple[dict[str, list[Cue]], list[tuple[str, str, re.Pattern[str]]]]:
+    """Cue phrases compiled one by one and indexed by their first word (stems apart): a sentence
+    is searched only for the phrases whose first word it holds."""
     table = vocab.load("violations")["cues"].get(language) or vocab.load("violations")["cues"]["en"]
-    return [
-        (
-            violation,
-            tuple({p.split()[0].rstrip("*").lower() for p in phrases}),
-            re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in phrases), re.IGNORECASE),
-        )
-        for violation, phrases in table.items()
-    ]
+    by_word: dict[str, list[Cue]] = {}
+    stems: list[tuple[str, str, re.Pattern[str]]] = []
+    for violation, phrases in table.items():
+        for phrase in phrases:
+            first = phrase.split()[0]
+            pattern = re.compile(phrase_pattern(phrase), re.IGNORECASE)
+            if first.endswith("*"):
+                stems.append((first.rstrip("*").lower(), violation, pattern))
+            else:
+                by_word.setdefault(first.lower(), []).append((violation, pattern))
+    return by_word, stems
+
+
+def cues_in(text: str, language: str) -> list[tuple[str, re.Match[str]]]:
+    """Every cue phrase of the language in ``text``, with the violation it names."""
+    lowered = text.lower()
+    by_word, stems = cue_index(language)
+    patterns = [entry for word in set(WORD.findall(lowered)) & by_word.keys() for entry in by_word[word]]
+    patterns += [(violation, pattern) for stem, violation, pattern in stems if stem in lowered]
+    return [(violation, match) for violation, pattern in patterns for match in pattern.finditer(text)]
 
 
 def documented(event_type: str) -> list[str]:
@@ -66,14 +81,10 @@ def violations(doc: Document) -> Document:
             undated = [v for v in documented(trigger.type) if v in WITHOUT_DATE]
             cue = Finding(f"undated {trigger.type}: {sentence.text[trigger.start : trigger.end]}", 0.6)
             found.extend((sentence.span.start + trigger.start, v, cue) for v in undated)
-        lowered = sentence.text.lower()
-        for violation, anchors, pattern in cue_patterns(language):
-            if not any(anchor in lowered for anchor in anchors):
-                continue
-            for match in pattern.finditer(sentence.text):
-                if not NEGATED.search(sentence.text[max(0, match.start() - 30) : match.start()]):
-                    cue = Finding(f"phrase: {match.group()}", 0.75)
-                    found.append((sentence.span.start + match.start(), violation, cue))
+        for violation, match in cues_in(sentence.text, language):
+            if not NEGATED.search(sentence.text[max(0, match.start() - 30) : match.start()]):
+                cue = Finding(f"phrase: {match.group()}", 0.75)
+                found.append((sentence.span.start + match.start(), violation, cue))
     findings: dict[str, Finding] = {}
     for _, violation, cue in sorted(found, key=lambda item: item[0]):
         if violation not in findings or cue.confidence > findings[violation].confidence:
