@@ -117,6 +117,7 @@ ROLE_OF_BODY = re.compile(
     r"[A-ZÀ-ÞА-ЯЁ][^,;.]{1,80},\s*$"
 )
 HASH_MARK = re.compile(r"^\(#\)")
+NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 LAST_WORD = re.compile(r"(\w+)\s+$")
 ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y"
@@ -270,7 +271,8 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     if suffered or victim_pattern(language).search(sentence.text):
         person.victim_cues += 1
     genders = gender_words(language)
-    for text, weight in ((lead_text[-45:], 2), (apposition, 2)):
+    own_words = NEXT_NAME.split(apposition, maxsplit=1)[0]  # not the next person's in a list
+    for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
