@@ -60,3 +60,20 @@ def test_two_scripts_one_match_merged_and_unmerged(run_vigil: Run, vigil_home: P
     run_vigil("person", "distinct", str(latin), str(cyrillic), check=True)
     assert "no possible matches" in run_vigil("person", "matches", check=True).stdout
     assert "intact" in run_vigil("audit", "verify", check=True).stdout
+
+
+def test_search_prints_bracketed_words_and_reindex_rebuilds(
+    run_vigil: Run, vigil_home: Path, tmp_path: Path
+) -> None:
+    run_vigil("init", check=True)
+    appeal = tmp_path / "en.txt"
+    appeal.write_text(
+        ENGLISH.replace("after she spoke", "after [sabotage] charges; she spoke"), encoding="utf-8"
+    )
+    run_vigil("ingest", "--accept", str(appeal), check=True)
+    printed = run_vigil("search", "sabotage", check=True).stdout
+    assert "[sabotage]" in printed
+    assert "records indexed again" in run_vigil("reindex", check=True).stdout
+    hits = json.loads(run_vigil("search", "Almaty", "--json", check=True).stdout)
+    assert {hit["kind"] for hit in hits} == {"event", "case", "source"}
+    assert all("\x02" not in hit["snippet"] for hit in hits)

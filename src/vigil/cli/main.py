@@ -16,7 +16,7 @@ from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
 from vigil.cli.people import organisation_app, person_app
-from vigil.cli.records import case_app, defender_app, export, search
+from vigil.cli.records import case_app, defender_app, export, reindex, search
 from vigil.cli.sources import source_app
 from vigil.cli.store import init, serve
 
@@ -31,6 +31,7 @@ app.command()(init)
 app.command()(extract)
 app.command()(ingest)
 app.command()(search)
+app.command()(reindex)
 app.command()(export)
 app.command()(serve)
 app.command()(due)

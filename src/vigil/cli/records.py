@@ -130,16 +130,31 @@ def search(
     require_store()
     from vigil.search.index import search as run_search
 
-    hits = [hit.__dict__ for hit in run_search(acting_user(), query)]
+    hits = run_search(acting_user(), query)
     if as_json:
-        emit_json(hits)
+        emit_json([{**hit.__dict__, "snippet": hit.plain_snippet} for hit in hits])
         return
     for hit in hits:
+        snippet = "".join(
+            f"[bold]{markup_safe(text)}[/bold]" if matched else markup_safe(text)
+            for text, matched in hit.pieces()
+        )
         console.print(
-            f"{hit['kind']:<7} {hit['object_id']:>5}  {markup_safe(hit['title'])}"
-            f"  [dim]{markup_safe(hit['snippet'])}[/dim]",
+            f"{hit.kind:<7} {hit.object_id:>5}  {markup_safe(hit.title)}  [dim]{snippet}[/dim]",
             highlight=False,
         )
+
+
+def reindex() -> None:
+    """Write every record's search entry again (after an upgrade that indexes more)."""
+    require_store()
+    from django.db import transaction
+
+    from vigil.search.index import rebuild
+
+    with transaction.atomic():
+        count = rebuild()
+    echo(f"{count} records indexed again")
 
 
 def export(

@@ -15,21 +15,39 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection
 
 if TYPE_CHECKING:
-    from vigil.cases.models import Case, Person, Source
+    from vigil.cases.models import Case, Event, Person, Source
     from vigil.cases.roles import User
 
 TABLE = "search_entry"
-KIND_CODES = {"case": 0, "person": 1, "source": 2}
+KIND_CODES = {"case": 0, "person": 1, "source": 2, "event": 3}
+KIND_SLOTS = 8  # rowid = id * KIND_SLOTS + code: room for more kinds without renumbering
+
+
+MARK_START, MARK_END = "\x02", "\x03"
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result: the record's kind, id, title and a snippet around the match."""
+    """One search result: the record's kind, id, title and a snippet around the match, whose
+    matched words are between MARK_START and MARK_END (control characters no text contains)."""
 
     kind: str
     object_id: int
     title: str
     snippet: str
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, matched) pieces, for a renderer that escapes each piece."""
+        parts: list[tuple[str, bool]] = []
+        for index, chunk in enumerate(self.snippet.split(MARK_START)):
+            matched, _, rest = chunk.partition(MARK_END) if index else ("", "", chunk)
+            parts += [(matched, True)] if matched else []
+            parts += [(rest, False)] if rest else []
+        return parts
+
+    @property
+    def plain_snippet(self) -> str:
+        return "".join(text for text, _ in self.pieces())
 
 
 def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
@@ -41,7 +59,7 @@ def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
             values, columns = [kind, object_id, level, title, body], "kind, object_id, level, title, body"
         else:
             # FTS5 columns have no index: address the row by a rowid derived from kind and id.
-            rowid = object_id * len(KIND_CODES) + KIND_CODES[kind]
+            rowid = object_id * KIND_SLOTS + KIND_CODES[kind]
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [rowid])
             values, columns = (
                 [rowid, kind, object_id, level, title, body],
@@ -52,7 +70,7 @@ def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
             cursor.execute(f"INSERT INTO {TABLE} ({columns}) VALUES ({marks})", values)
 
 
-def level_of(record: Case | Person | Source) -> str:
+def level_of(record: Case | Person | Source | Event) -> str:
     """The level to index at; a deleted record is removed like a confidential one."""
     return "confidential" if record.deleted_at is not None else record.confidentiality
 
@@ -108,6 +126,20 @@ def index_source(source: Source) -> None:
         write_source(source)
 
 
+def index_event(event: Event) -> None:
+    if not later("event", event, write_event):
+        write_event(event)
+
+
+def write_event(event: Event) -> None:
+    """What happened, where, by whom and under which law, at the event's own level."""
+    title = " ".join(
+        filter(None, [event.get_type_display(), event.date_display() if event.date else "", event.place])
+    )
+    body = " ".join(filter(None, [event.place, event.perpetrator_text, event.legal_basis, event.duration]))
+    put("event", event.pk, level_of(event), title, body)
+
+
 def write_case(case: Case) -> None:
     """The case's title, and its defenders' names no more confidential than the case."""
     from vigil.cases.parts import aliases_at, levels_up_to
@@ -137,6 +169,9 @@ def fts5_query(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
+HEADLINE_OPTIONS = f"MaxFragments=1,MaxWords=20,MinWords=5,StartSel={MARK_START},StopSel={MARK_END}"
+
+
 def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
     if not query.strip() or not levels:
         return []
@@ -145,14 +180,14 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"SELECT kind, object_id, title, ts_headline('simple', body, plainto_tsquery('simple', %s),"
-                f" 'MaxFragments=1,MaxWords=20,MinWords=5') FROM {TABLE}"
+                f" %s) FROM {TABLE}"
                 f" WHERE document @@ plainto_tsquery('simple', %s) AND level IN ({marks})"
                 f" ORDER BY ts_rank(document, plainto_tsquery('simple', %s)) DESC LIMIT %s",
-                [query, query, *levels, query, limit],
+                [query, HEADLINE_OPTIONS, query, *levels, query, limit],
             )
         else:
             cursor.execute(
-                f"SELECT kind, object_id, title, snippet({TABLE}, 4, '[', ']', '…', 12) FROM {TABLE}"
+                f"SELECT kind, object_id, title, snippet({TABLE}, 4, char(2), char(3), '…', 12) FROM {TABLE}"
                 f" WHERE {TABLE} MATCH %s AND level IN ({marks}) ORDER BY rank LIMIT %s",
                 [fts5_query(query), *levels, limit],
             )
@@ -164,24 +199,35 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
 
 def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
     """Hits for ``query`` that ``user`` may see."""
-    from vigil.cases.access import readable_cases, readable_people, readable_sources, visible_levels
+    from vigil.cases.access import READABLE, visible_levels
 
     hits = raw_search(query, visible_levels(user), limit)
     allowed = {
-        "case": set(
-            readable_cases(user)
-            .filter(pk__in=[h.object_id for h in hits if h.kind == "case"])
+        kind: set(
+            READABLE[kind](user)
+            .filter(pk__in=[h.object_id for h in hits if h.kind == kind])
             .values_list("pk", flat=True)
-        ),
-        "person": set(
-            readable_people(user)
-            .filter(pk__in=[h.object_id for h in hits if h.kind == "person"])
-            .values_list("pk", flat=True)
-        ),
-        "source": set(
-            readable_sources(user)
-            .filter(pk__in=[h.object_id for h in hits if h.kind == "source"])
-            .values_list("pk", flat=True)
-        ),
+        )
+        for kind in KIND_CODES
     }
     return [h for h in hits if h.object_id in allowed.get(h.kind, set())]
+
+
+def rebuild() -> int:
+    """Write every record's entry again (after a change of what is indexed); returns how many."""
+    from vigil.cases.models import Case, Event, Person, Source
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    writers: list[tuple[Any, Callable[[Any], None]]] = [
+        (Case, write_case),
+        (Person, write_person),
+        (Source, write_source),
+        (Event, write_event),
+    ]
+    count = 0
+    for model, write in writers:
+        for record_ in model._default_manager.all().iterator():
+            write(record_)
+            count += 1
+    return count

@@ -15,12 +15,14 @@ from vigil.web import (
     profile,
     records,
     review,
+    search,
     signin,
 )
 
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
     path("today/", dashboard.dashboard, name="dashboard"),
+    path("search/", search.search_page, name="search"),
     path("cases/new/", cases.case_new, name="case-new"),
     path("cases/<int:case_id>/", cases.case_detail, name="case-detail"),
     path("cases/<int:case_id>/edit/", cases.case_edit, name="case-edit"),

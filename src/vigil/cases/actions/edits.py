@@ -18,7 +18,7 @@ from vigil.cases.actions.guard import require_writer
 from vigil.cases.models import Case, Event, FollowUp, Organisation, Person, Source
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.roles import User
-from vigil.search.index import index_case, index_person, index_source
+from vigil.search.index import index_case, index_event, index_person, index_source
 
 EDITABLE: dict[type[Record], tuple[str, ...]] = {
     Case: ("title", "country", "situation", "issues", "summary", "opened"),
@@ -64,6 +64,8 @@ def reindex(instance: Record) -> None:
             index_case(case)
     elif isinstance(instance, Source):
         index_source(instance)
+    elif isinstance(instance, Event):
+        index_event(instance)
 
 
 def keep_name_keys(instance: Record, changed: list[str], acting_user: User | None) -> None:

@@ -18,7 +18,7 @@ from vigil.cases.actions.records import add_alias, add_organisation_names, creat
 from vigil.cases.models import Case, Event, FollowUp, Organisation, Person
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.roles import User
-from vigil.search.index import index_case
+from vigil.search.index import index_case, index_event
 
 
 def by_hand(model: type[Record], *, acting_user: User | None, action: str, **fields: Any) -> Any:
@@ -102,6 +102,7 @@ def do_enter_event(
                 instance=event,
                 detail={"after": [p.pk for p in people]},
             )
+        index_event(event)
     return event
 
 

@@ -38,7 +38,7 @@ from vigil.cases.models import (
 )
 from vigil.cases.names import exact_form
 from vigil.cases.roles import User
-from vigil.search.index import index_case, index_person
+from vigil.search.index import index_case, index_event, index_person
 
 M = TypeVar("M", bound=models.Model)
 
@@ -269,6 +269,7 @@ def add_event(
     event.victims.set(list(victims))
     if source is not None and evidence is not None:
         EventSource.objects.create(event=event, source=source, start=evidence[0], end=evidence[1])
+    index_event(event)
     return event
 
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from vigil.search.index import Hit
 from vigil.web import labels
 
 register = template.Library()
@@ -48,3 +49,18 @@ def actor(label: str) -> str:
     from vigil.web.links import actor as name_of
 
     return name_of(label) if label else ""
+
+
+@register.filter
+def highlighted(hit: Hit) -> SafeString:
+    """A search hit's snippet escaped piece by piece, the matched words in ``<mark>``."""
+    pieces = hit.pieces()
+    return mark_safe(  # noqa: S308 (every piece is escaped here)
+        "".join(f"<mark>{escape(text)}</mark>" if matched else str(escape(text)) for text, matched in pieces)
+    )
+
+
+@register.filter
+def get_item(mapping: dict[str, str], key: str) -> str:
+    """``mapping[key]`` in a template, or empty."""
+    return mapping.get(key, "")
