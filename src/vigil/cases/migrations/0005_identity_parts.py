@@ -6,7 +6,12 @@ from django.db import migrations, models
 
 
 def names_and_roles_as_rows(apps, schema_editor):
-    """Each stored spelling and role becomes a row at its record's level, with its keys."""
+    """Each stored spelling and role becomes a row at its record's level, with its keys.
+
+    Rows are read with ``values()``: in this state the historical Person has both the old
+    ``roles`` list and the new rows' reverse accessor of the same name. The keys come from the
+    live ``names``/``identity`` code, because they must equal what lookups compute later.
+    """
     from vigil.cases.identity import key_columns
     from vigil.cases.names import organisation_keys, person_keys, short_names
 
@@ -16,24 +21,55 @@ def names_and_roles_as_rows(apps, schema_editor):
     Organisation = apps.get_model("cases", "Organisation")
     OrganisationName = apps.get_model("cases", "OrganisationName")
     Affiliation = apps.get_model("cases", "Affiliation")
-    for person in Person.objects.all():
-        level = person.confidentiality
-        for name in dict.fromkeys([person.name, *person.aliases]):
-            PersonName.objects.create(
-                person=person, name=name, confidentiality=level, **key_columns(name, person_keys(name))
+    names, roles = [], []
+    for person in Person.objects.values("id", "name", "aliases", "roles", "confidentiality"):
+        level = person["confidentiality"]
+        for name in dict.fromkeys([person["name"], *(person["aliases"] or [])]):
+            names.append(
+                PersonName(
+                    person_id=person["id"], name=name, confidentiality=level, **key_columns(name, person_keys(name))
+                )
             )
-        for role in dict.fromkeys(person.roles):
-            PersonRole.objects.create(person=person, role=role, confidentiality=level)
-        Affiliation.objects.filter(person=person).update(confidentiality=level)
-    for organisation in Organisation.objects.all():
-        spellings = [organisation.name, *organisation.aliases]
-        for name in dict.fromkeys(spellings + [s for n in spellings for s in short_names(n)]):
-            OrganisationName.objects.create(
-                organisation=organisation,
-                name=name,
-                confidentiality=organisation.confidentiality,
-                **key_columns(name, organisation_keys(name)),
+        roles += [
+            PersonRole(person_id=person["id"], role=role, confidentiality=level)
+            for role in dict.fromkeys(person["roles"] or [])
+        ]
+        Affiliation.objects.filter(person_id=person["id"]).update(confidentiality=level)
+    PersonName.objects.bulk_create(names, batch_size=500)
+    PersonRole.objects.bulk_create(roles, batch_size=500)
+    spellings = []
+    for organisation in Organisation.objects.values("id", "name", "aliases", "confidentiality"):
+        written = [organisation["name"], *(organisation["aliases"] or [])]
+        for name in dict.fromkeys(written + [s for n in written for s in short_names(n)]):
+            spellings.append(
+                OrganisationName(
+                    organisation_id=organisation["id"],
+                    name=name,
+                    confidentiality=organisation["confidentiality"],
+                    **key_columns(name, organisation_keys(name)),
+                )
             )
+    OrganisationName.objects.bulk_create(spellings, batch_size=500)
+
+
+def rows_as_names_and_roles(apps, schema_editor):
+    """Back: the spellings and roles return to the lists on the records."""
+    Person = apps.get_model("cases", "Person")
+    PersonName = apps.get_model("cases", "PersonName")
+    PersonRole = apps.get_model("cases", "PersonRole")
+    Organisation = apps.get_model("cases", "Organisation")
+    OrganisationName = apps.get_model("cases", "OrganisationName")
+    for person in Person.objects.values("id", "name"):
+        spellings = PersonName.objects.filter(person_id=person["id"]).values_list("name", flat=True)
+        written = PersonRole.objects.filter(person_id=person["id"]).values_list("role", flat=True)
+        Person.objects.filter(pk=person["id"]).update(
+            aliases=[n for n in dict.fromkeys(spellings) if n != person["name"]], roles=list(dict.fromkeys(written))
+        )
+    for organisation in Organisation.objects.values("id", "name"):
+        spellings = OrganisationName.objects.filter(organisation_id=organisation["id"]).values_list("name", flat=True)
+        Organisation.objects.filter(pk=organisation["id"]).update(
+            aliases=[n for n in dict.fromkeys(spellings) if n != organisation["name"]]
+        )
 
 
 class Migration(migrations.Migration):
@@ -349,7 +385,7 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("left", "right"), name="person_match_pair")],
             },
         ),
-        migrations.RunPython(names_and_roles_as_rows, migrations.RunPython.noop),
+        migrations.RunPython(names_and_roles_as_rows, rows_as_names_and_roles),
         migrations.RemoveField(
             model_name="organisation",
             name="aliases",
