@@ -57,10 +57,17 @@ def test_headline_follows_the_formula(seed_case: Case) -> None:
     appeal = compose(
         gather(seed_case, public=False), language="en", organisation="Beacon", published=dt.date(2025, 3, 3)
     )
+    # as extracted, the ten days are not known to be administrative arrest: the headline says no more
     assert (
-        appeal.headline == "Kazakhstan: Woman human rights defender Zhanar Sekerbayeva detained for 10 days"
+        appeal.headline
+        == "Kazakhstan: Woman human rights defender Zhanar Sekerbayeva sentenced to 10\u00a0days"
     )
     assert appeal.dateline == "3 March 2025"
+    seed_case.events.filter(type="sentence").update(penalty="administrative_arrest")
+    corrected = compose(
+        gather(seed_case, public=False), language="en", organisation="Beacon", published=dt.date(2025, 3, 3)
+    )
+    assert corrected.headline.endswith("Zhanar Sekerbayeva detained for 10\u00a0days")
 
 
 def test_english_appeal_read_back_gives_the_same_facts(seed_case: Case) -> None:
@@ -108,7 +115,7 @@ def test_demands_typed_in_english_are_flagged_when_rendered_in_french(seed_case:
     draft = do_compose_draft(seed_case, acting_user=None)
     do_edit_demands(draft, ["Free her now"], acting_user=None, language="en")
     flagged = appeal_text(draft, "fr", public=False)
-    assert flagged.demands == ["Free her now"] and "demands" in flagged.not_translated
+    assert flagged.demands == ["Free her now"] and "Free her now" in flagged.not_translated
 
 
 def test_public_version_never_shows_a_confidential_fact(seed_case: Case) -> None:
@@ -239,6 +246,12 @@ def test_a_restricted_case_is_published_without_a_public_version(seed_case: Case
     for _ in range(3):
         do_advance(draft, acting_user=None)
     assert draft.status == "published" and set(draft.sections["frozen"]) == {"confidential"}
+    assert appeal_text(draft, "en", public=False).language == "en"
+    from vigil.appeals.workflow import NotPublishedInLanguage, do_confirm_language
+
+    with pytest.raises(NotPublishedInLanguage, match="not translated"):
+        appeal_text(draft, "ru", public=False)  # the courts and agents are still in English
+    do_confirm_language(draft, "ru", acting_user=None)
     assert appeal_text(draft, "ru", public=False).language == "ru"
     with pytest.raises(NothingToSay):
         appeal_text(draft, "en", public=True)

@@ -32,11 +32,24 @@ def text(context: str | bytes | None) -> str | None:
     return context.decode() if isinstance(context, bytes) else context
 
 
-def test_every_narrative_phrase_exists_in_every_language() -> None:
-    from vigil.appeals.compose import library
+def test_every_library_phrase_exists_in_every_language_and_form() -> None:
+    from vigil.appeals.wording import library
     from vigil.cases.vocabulary import event_types
 
     narrative = library("narrative")
+    english = narrative["en"]
     for language in ("en", "fr", "es", "ru"):
+        table = narrative[language]
         for event_type in event_types():
-            assert set(narrative[language][event_type]) == {"f", "m", "pl"}, (language, event_type)
+            assert {"f", "m", "pl"} <= set(table["verbs"][event_type]), (language, event_type)
+        assert set(table["headline"]) == set(english["headline"]), language
+        assert set(table["organisation_verbs"]) == set(english["organisation_verbs"]), language
+        assert set(table["penalties"]) == set(english["penalties"]), language
+        for key in ("day", "days", "month", "year", "by", "place", "law", "conduct", "penalty", "held_in"):
+            assert key in table["frames"], (language, key)
+    for key, entry in library("demands")["demands"].items():
+        assert {"en", "fr", "es", "ru"} <= set(entry), key
+    for role, entry in library("roles")["roles"].items():
+        assert {"en", "fr", "es", "ru"} <= set(entry), role
+    for section in ("headline", "background", "position", "demands_intro", "stale"):
+        assert set(library("wording")[section]) == {"en", "fr", "es", "ru"}, section

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from vigil.appeals.choices import FORMATS
 from vigil.appeals.compose import Appeal
 from vigil.appeals.models import OrganisationProfile
+from vigil.appeals.typography import list_end
 
 
 def context(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -> dict[str, Any]:
@@ -28,7 +29,9 @@ def context(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -> di
         if profile.logo_svg
         else ""
     )
-    return {"appeal": appeal, "profile": profile, "public": public, "logo": logo}
+    total = len(appeal.demands)
+    demands = [(text, list_end(n, total, appeal.language)) for n, text in enumerate(appeal.demands, start=1)]
+    return {"appeal": appeal, "profile": profile, "public": public, "logo": logo, "demands": demands}
 
 
 def render_html(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -> str:
@@ -55,7 +58,7 @@ def render_text(appeal: Appeal, profile: OrganisationProfile, *, public: bool, m
         out: list[str] = []
 
         def para(text: str) -> None:
-            out.append(text if markdown else textwrap.fill(text, 78))
+            out.append(text if markdown else textwrap.fill(text, 78, break_on_hyphens=False))
             out.append("")
 
         if not public:
@@ -64,6 +67,8 @@ def render_text(appeal: Appeal, profile: OrganisationProfile, *, public: bool, m
                 + _("CONFIDENTIAL — not for publication")
                 + ("**" if markdown else "")
             )
+            for text in appeal.stale:
+                para(text)
         para(profile.name)
         para(appeal.dateline)
         para(("# " if markdown else "") + appeal.headline)
@@ -76,7 +81,7 @@ def render_text(appeal: Appeal, profile: OrganisationProfile, *, public: bool, m
         para(appeal.position)
         para(appeal.demands_intro)
         for number, demand in enumerate(appeal.demands, start=1):
-            para(f"{number}. {demand};" if number < len(appeal.demands) else f"{number}. {demand}.")
+            para(f"{number}. {demand}{list_end(number, len(appeal.demands), appeal.language)}")
         if appeal.act_before:
             para(_("Please act before %(date)s.") % {"date": appeal.act_before})
         if appeal.addressees:
@@ -89,8 +94,8 @@ def render_text(appeal: Appeal, profile: OrganisationProfile, *, public: bool, m
                 )
         if appeal.not_translated:
             para(_("Not translated: %(sections)s") % {"sections": ", ".join(appeal.not_translated)})
-        if profile.registration:
-            para(profile.registration)
+        if appeal.footer or profile.registration:
+            para(appeal.footer or profile.registration)
         return "\n".join(out).rstrip() + "\n"
 
 

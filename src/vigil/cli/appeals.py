@@ -36,20 +36,27 @@ def appeal_render(
     act_before: Annotated[
         str | None, typer.Option("--act-before", help="YYYY-MM-DD, for a new draft.")
     ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD printed as a draft's date (default: today).")
+    ] = None,
 ) -> None:
-    """Render the case's current appeal (composing a draft first if there is none)."""
+    """Render the case's current appeal (composing a draft first if there is none).
+
+    Warns when the organisation profile is not set, when texts are not translated into the
+    language, and when the facts look out of date (write an update instead).
+    """
     from vigil.appeals.choices import FORMATS, LANGUAGES
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", code=2)
     if lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", code=2)
-    deadline = parse_day(act_before)
+    deadline, dateline = parse_day(act_before), parse_day(date)
     require_store()
     from vigil.appeals.compose import NothingToSay
     from vigil.appeals.models import OrganisationProfile
     from vigil.appeals.render import render
-    from vigil.appeals.workflow import appeal_text, current_appeal, do_compose_draft
+    from vigil.appeals.workflow import WorkflowError, appeal_text, current_appeal, do_compose_draft
     from vigil.cases.access import AccessDenied, access_case
     from vigil.cases.actions.guard import NotAllowed
 
@@ -59,10 +66,21 @@ def appeal_render(
         intervention = current_appeal(case) or do_compose_draft(
             case, acting_user=user, language=lang, act_before=deadline
         )
-        appeal = appeal_text(intervention, lang, public=public)
-    except (AccessDenied, NotAllowed, NothingToSay) as exc:
+        appeal = appeal_text(intervention, lang, public=public, today=dateline)
+    except (AccessDenied, NotAllowed, NothingToSay, WorkflowError) as exc:
         fail(str(exc))
         return
+    if not OrganisationProfile.objects.exists():
+        echo("warning: no organisation profile; set one with `vigil profile set --name NAME`", err=True)
+    if appeal.not_translated:
+        echo(f"warning: not translated into {lang}: {'; '.join(appeal.not_translated)}", err=True)
+    english = (
+        appeal
+        if lang == "en"
+        else appeal_text(intervention, "en", public=public, today=dateline, frozen=False)
+    )
+    for warning in english.stale:
+        echo(f"warning: {warning}", err=True)
     output.write_bytes(render(appeal, OrganisationProfile.current(), fmt=fmt, public=public))
     level = "public" if public else "confidential"
     echo(
@@ -120,15 +138,21 @@ def appeal_demands(
     intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
     demand: Annotated[list[str], typer.Option("--demand", help="A demand, in order; repeat the option.")],
     lang: Annotated[str, typer.Option("--lang", help="The language the demands are written in.")] = "en",
+    public: Annotated[bool, typer.Option("--public", help="These demands may be published.")] = False,
 ) -> None:
-    """Replace an appeal's demands (as typed, in this order)."""
+    """Replace an appeal's demands (as typed, in this order); the public version uses them only
+    with --public (else it composes its demands from the public facts)."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_edit_demands
     from vigil.cases.access import access_appeal
 
     try:
         do_edit_demands(
-            fetched(access_appeal, intervention_id), demand, acting_user=acting_user(), language=lang
+            fetched(access_appeal, intervention_id),
+            demand,
+            acting_user=acting_user(),
+            language=lang,
+            level="public" if public else "restricted",
         )
     except WorkflowError as exc:
         fail(str(exc))
@@ -143,15 +167,22 @@ def appeal_edit(
     ],
     text: Annotated[str, typer.Option("--text", help="The new text; a blank line separates paragraphs.")],
     lang: Annotated[str, typer.Option("--lang", help="The language the text is written in.")] = "en",
+    public: Annotated[bool, typer.Option("--public", help="The text may be published.")] = False,
 ) -> None:
-    """Rewrite one section of an appeal; in other languages it is shown as typed, flagged."""
+    """Rewrite one section of an appeal; in other languages it is shown as typed, flagged.
+    The public version uses it only with --public."""
     require_store()
     from vigil.appeals.workflow import WorkflowError, do_edit_section
     from vigil.cases.access import access_appeal
 
     try:
         do_edit_section(
-            fetched(access_appeal, intervention_id), section, text, acting_user=acting_user(), language=lang
+            fetched(access_appeal, intervention_id),
+            section,
+            text,
+            acting_user=acting_user(),
+            language=lang,
+            level="public" if public else "restricted",
         )
     except WorkflowError as exc:
         fail(str(exc))
@@ -217,3 +248,81 @@ def due(
         return
     for item in items:
         echo(f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}")
+
+
+@appeal_app.command("translate")
+def appeal_translate(
+    intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
+    original: Annotated[str, typer.Argument(help="The text as the record holds it (a demand, a court...).")],
+    translation: Annotated[str, typer.Argument(help="How the appeal says it in --lang.")],
+    lang: Annotated[str, typer.Option("--lang", help="fr, es, ru or en.")],
+) -> None:
+    """Give the appeal's translation of a text from the record that the library cannot translate."""
+    from vigil.appeals.choices import LANGUAGES
+
+    if lang not in LANGUAGES:
+        fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", code=2)
+    require_store()
+    from vigil.appeals.workflow import WorkflowError, do_translate
+    from vigil.cases.access import access_appeal
+
+    try:
+        do_translate(
+            fetched(access_appeal, intervention_id), lang, original, translation, acting_user=acting_user()
+        )
+    except WorkflowError as exc:
+        fail(str(exc))
+    echo(f"appeal {intervention_id}: translation into {lang} recorded")
+
+
+@appeal_app.command("confirm")
+def appeal_confirm(
+    intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language to publish with texts left as written.")],
+) -> None:
+    """Accept that untranslated texts stay as written in a language (coordinators and admins)."""
+    require_store()
+    from vigil.appeals.workflow import do_confirm_language
+    from vigil.cases.access import access_appeal
+    from vigil.cases.actions.guard import NotAllowed
+
+    try:
+        do_confirm_language(fetched(access_appeal, intervention_id), lang, acting_user=acting_user())
+    except NotAllowed as exc:
+        fail(str(exc))
+    echo(f"appeal {intervention_id}: {lang} confirmed as it is")
+
+
+@appeal_app.command("check")
+def appeal_check(
+    intervention_id: Annotated[int, typer.Argument(help="The appeal's id.")],
+    public: Annotated[bool, typer.Option("--public", help="Check the public version.")] = False,
+) -> None:
+    """Per language: the texts not yet translated, and whether the facts look out of date."""
+    require_store()
+    from vigil.appeals.choices import LANGUAGES
+    from vigil.appeals.compose import NothingToSay
+    from vigil.appeals.workflow import WorkflowError, appeal_text
+    from vigil.cases.access import access_appeal
+
+    intervention = fetched(access_appeal, intervention_id)
+    for language in LANGUAGES:
+        try:
+            appeal = appeal_text(intervention, language, public=public)
+        except (NothingToSay, WorkflowError) as exc:
+            echo(f"{language}: {exc}")
+            continue
+        confirmed = language in intervention.sections.get("confirmed", [])
+        state = (
+            "ready"
+            if not appeal.not_translated
+            else "confirmed as written"
+            if confirmed
+            else "not translated"
+        )
+        echo(f"{language}: {state}")
+        for text in appeal.not_translated:
+            echo(f"  - {text}")
+    english = appeal_text(intervention, "en", public=public, frozen=False)
+    for warning in english.stale:
+        echo(f"warning: {warning}", err=True)

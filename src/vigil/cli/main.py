@@ -16,6 +16,7 @@ from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
 from vigil.cli.people import organisation_app, person_app
+from vigil.cli.profile import profile_app
 from vigil.cli.records import case_app, defender_app, export, reindex, search
 from vigil.cli.sources import source_app
 from vigil.cli.store import init, serve
@@ -44,6 +45,7 @@ app.add_typer(audit_app, name="audit")
 app.add_typer(user_app, name="user")
 app.add_typer(appeal_app, name="appeal")
 app.add_typer(authority_app, name="authority")
+app.add_typer(profile_app, name="profile")
 
 
 @app.callback()

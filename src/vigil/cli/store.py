@@ -18,6 +18,10 @@ DEMO_APPEAL = "demo_appeal.txt"
 
 def init(
     demo: Annotated[bool, typer.Option("--demo", help="Load the fictional demo appeal as a case.")] = False,
+    organisation: Annotated[
+        str | None,
+        typer.Option("--organisation", help="Your organisation's name, for the appeals' letterhead."),
+    ] = None,
 ) -> None:
     """Create the store in VIGIL_HOME: key file, encrypted database, roles and an admin account."""
     home = vigil_home()
@@ -43,6 +47,11 @@ def init(
         user, password = do_create_user("admin", role="admin", acting_user=None)
         echo(f"admin account: {user.username}  password: {password}")
         echo("(shown once: write it down now)")
+    if organisation:
+        from vigil.appeals.registry import do_set_profile
+
+        do_set_profile(acting_user=None, name=organisation)
+        echo(f"organisation profile: {organisation} (letterhead, boards, footer: vigil profile set)")
     if demo:
         load_demo_profile()
         load_demo()

@@ -36,7 +36,10 @@ EDITABLE: dict[type[Record], tuple[str, ...]] = {
         "penalty",
         "detention_place",
         "legal_basis",
+        "conduct",
         "duration",
+        "penalty",
+        "detention_place",
         "outcome",
         "description",
     ),
@@ -130,6 +133,27 @@ def do_set_victims(event: Event, people: Iterable[Person], *, acting_user: User 
         event.victims.set(list(wanted))
         record(
             "event.set_victims",
+            acting_user=acting_user,
+            instance=event,
+            detail={"before": sorted(current), "after": sorted(wanted)},
+        )
+    return True
+
+
+def do_set_victim_organisations(
+    event: Event, organisations: Iterable[Organisation], *, acting_user: User | None
+) -> bool:
+    """Say which organisations an event happened to (an initiative's event attacked); returns
+    whether that changed."""
+    require_writer(acting_user)
+    wanted = {o.pk for o in organisations}
+    current = set(event.victim_organisations.values_list("pk", flat=True))
+    if wanted == current:
+        return False
+    with transaction.atomic():
+        event.victim_organisations.set(list(wanted))
+        record(
+            "event.set_victim_organisations",
             acting_user=acting_user,
             instance=event,
             detail={"before": sorted(current), "after": sorted(wanted)},
