@@ -153,6 +153,18 @@ DEFENDER_CASES = [
         ["Lázaro Yuri Valle Ejemplo", "Esteban Muestra"],
     ),
     (
+        "a list of names each with its city",
+        "In August 2018, further arrests were made in the same case, of Sudha Example in Delhi, Vara "
+        "Sample in Hyderabad, and Arun Example and Vernon Sample in Mumbai.",
+        ["Sudha Example", "Vara Sample", "Arun Example", "Vernon Sample"],
+    ),
+    (
+        "a region after a city is not the next name of a list",
+        "On 13 June 2025, police arrested land defenders Rosa Example and Bernardo Sample in Panzós, "
+        "Alta Verapaz.",
+        ["Rosa Example", "Bernardo Sample"],
+    ),
+    (
         "the defender's lawyer in Russian is not a defender",
         "Правозащитница Анна Пример осуждена 3 мая 2024 года. Адвокат правозащитницы Игорь Защитов "
         "заявил, что обжалует приговор. Анна Пример находится в СИЗО.",

@@ -117,6 +117,13 @@ ROLE_OF_BODY = re.compile(
     r"[A-ZÀ-ÞА-ЯЁ][^,;.]{1,80},\s*$"
 )
 HASH_MARK = re.compile(r"^\(#\)")
+# Between two names of one list: a comma or "and", perhaps after where the first one was
+# ("Sudha Example in Delhi, Varavara Example in Hyderabad, and ...").
+LIST_JOINER = re.compile(
+    r"\s*((?:in|from|à|en|de|в)\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?\s*)?"
+    r"(?:,|,?\s*and|et|y|и)\s*(?:and\s+)?"
+)
+
 NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 LAST_WORD = re.compile(r"(\w+)\s+$")
@@ -203,13 +210,21 @@ def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[Name
         runs = runs_of[id(sentence)]
         for first, second in pairwise(runs):
             between = doc.text[first.span.end : second.span.start]
-            if not re.fullmatch(r"\s*(?:,|,?\s*and|et|y|и)\s*", between):
+            joined = LIST_JOINER.fullmatch(between)
+            if not joined or (joined.group(1) and not continues_the_list(doc.text, joined, second.span.end)):
                 continue
             a = next((p for p in people if same_person(p.tokens, first.tokens)), None)
             b = next((p for p in people if same_person(p.tokens, second.tokens)), None)
             if a is not None and b is not None and a is not b:
                 a.listed_with.add(id(b))
                 b.listed_with.add(id(a))
+
+
+def continues_the_list(text: str, joined: re.Match[str], end: int) -> bool:
+    """After "X in Delhi," the next name continues the list when an "and" joins them or it has
+    its own place too ("Y in Hyderabad"); "X in Panzós, Alta Verapaz" names a place."""
+    own_place = re.match(r"\s+(?:in|from|à|en|de|в)\s", text[end : end + 6]) is not None
+    return own_place or " and " in f" {joined.group()} "
 
 
 def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun]]) -> list[Person]:
