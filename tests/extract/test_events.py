@@ -42,6 +42,12 @@ CASES = [
         ("2005-03-30", "detention"),
     ),
     (
+        "a 'City, date:' dateline dates 'today'",
+        "Dhaka, 14 September 2023: The Cyber Tribunal today sentenced human rights defender Adil "
+        "Example to two years in prison.",
+        ("2023-09-14", "sentence"),
+    ),
+    (
         "French bare weekday and a forced entry",
         "Tunis, le 13 mai 2024\n\nSamedi, des policiers cagoulés se sont introduits au siège de l'Ordre "
         "et ont arrêté l'avocate Samia Exemple.",
@@ -71,6 +77,16 @@ NOT_EVENTS = [
         "a noun carried from an earlier date is not an event",
         "El 3 de mayo de 2024 la defensora Ana Ejemplo fue detenida. Una de las amenazas es la tala ilegal.",
         "threat",
+    ),
+    (
+        "an adjective is not an event",
+        "On 20 November 2020, wives of jailed opposition activists held a protest in Phnom Penh.",
+        "detention",
+    ),
+    (
+        "a wish is not a release",
+        "On 20 November 2020, relatives of activist Sam Example marched, demanding that they be freed.",
+        "release",
     ),
     (
         "having reported something is not a charge",

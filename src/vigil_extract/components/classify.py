@@ -124,7 +124,11 @@ PUBLISHER_CUE = re.compile(
 )
 HEADER_SEARCH = 40
 PROSE_WORDS = 25
-DATELINE_OPENING = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\(([^)]+)\)")
+DATELINE_OPENING = re.compile(  # "GENEVA (3 March 2025) –" or "Dhaka, 14 September 2023:"
+    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\((?P<date>[^)]+)\)"
+    r"|[A-ZÀ-Þ][\w.'’-]+(?:\s[A-ZÀ-Þ][\w.'’-]+)?,\s+"
+    r"(?P<written>(?:\d{1,2}\s+[A-Za-zÀ-ÿ]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4})\s*[:–—-])"
+)
 
 
 def classify(doc: Document) -> Document:
@@ -203,7 +207,9 @@ def read_header(doc: Document) -> None:
         dateline.boilerplate = dateline.is_heading
         opening = DATELINE_OPENING.match(dateline.text)
         if opening and not dateline.is_heading:  # "GENEVA (3 March 2025) – UN experts ..."
-            doc.dateline = Span(dateline.span.start + opening.start(1), dateline.span.start + opening.end(1))
+            group = "date" if opening.group("date") else "written"
+            start = dateline.span.start
+            doc.dateline = Span(start + opening.start(group), start + opening.end(group))
     title = find_title(head, dateline)
     if title is not None:
         if doc.title is None:
@@ -234,7 +240,7 @@ def dateline_text(text: str) -> str:
     """The date part of a dateline such as ``GENEVA (3 March 2025) – UN experts ...``."""
     match = DATELINE_OPENING.match(text)
     if match:
-        return match.group(1)
+        return match.group("date") or match.group("written")
     match = re.search(r"(?:date|fecha|posted|publié le|опубликовано)\s*:\s*(.+)$", text, re.IGNORECASE)
     return match.group(1).strip() if match else text
 

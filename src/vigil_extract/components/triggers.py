@@ -21,7 +21,7 @@ NEGATED = re.compile(
     re.IGNORECASE,
 )
 NOT_FACTUAL = re.compile(
-    r"\b(?:must|should|shall|ought\s+to|to\s+be|is\s+being|are\s+being|risk\s+of|fear\s+of|"
+    r"\b(?:must|should|shall|ought\s+to|to\s+be|be|is\s+being|are\s+being|risk\s+of|fear\s+of|"
     r"doit|doivent|debe|deben|должн\w*)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
