@@ -182,6 +182,17 @@ def test_defenders_from_roles_lists_and_what_they_suffered(text: str, expected: 
 
 RUSSIAN_CASES = [
     (
+        "a dictator named in an oblique case is not a defender",
+        "Подконтрольный диктатору Виктору Примерову суд 3 марта 2023 года приговорил правозащитника "
+        "Алеся Образцова к десяти годам колонии.",
+        "Алесь Образцов",
+    ),
+    (
+        "a country opening a run is not part of the name",
+        "Журналистку в Беларуси Ирину Примерову задержали 5 мая 2024 года.",
+        "Ирина Примерова",
+    ),
+    (
         "a man named only in the genitive",
         "27 марта в дом крымского татарина Эрфана Примерова пришли силовики. Задержанного Эрфана "
         "Примерова увезли в Симферополь.",

@@ -35,6 +35,9 @@ def without_common_opening(sentence: Sentence, runs: list[NameRun], common: froz
         if not run.from_model and all(token.lower() in common for token in run.tokens):
             continue
         opening = OPENING.match(sentence.text[: run.span.start - sentence.span.start]) is not None
+        if len(run.tokens) > 2 and names_a_country(run.tokens[0]):  # "в Беларуси Ирину Пример"
+            drop = run.text.index(run.tokens[1], len(run.tokens[0]))
+            run = NameRun(run.text[drop:], Span(run.span.start + drop, run.span.end), run.tokens[1:], None)
         first = run.tokens[0].lower()
         if opening and not run.from_model and (first in common or RUSSIAN_ADVERB.search(first)):
             if len(run.tokens) <= 2:
@@ -62,6 +65,12 @@ def model_runs(doc: Document, sentence: Sentence) -> list[NameRun]:
             if len(tokens) >= 2:
                 runs.append(NameRun(text, span, tokens, None, from_model=True))
     return runs
+
+
+@cache
+def names_a_country(token: str) -> bool:
+    """A country's name or demonym, in any case ("Беларуси", "Kenyan")."""
+    return any(m.kind in ("country", "demonym") and m.name == token for m in find_places(token))
 
 
 @cache
