@@ -25,6 +25,16 @@ CASES = [
         "halt the persecution of reporters and ensure their protection",
     ),
     (
+        "any subject must, with adverbs",
+        "GENEVA - Ruritania must immediately and unconditionally release all women it has detained.",
+        "release all women it has detained",
+    ),
+    (
+        "asked ... to, then a quotation",
+        'The coordinator asked the security agents to "stop criminalising human rights defenders".',
+        'stop criminalising human rights defenders"',
+    ),
+    (
         "French: réclame la libération",
         "L'ONG réclame la libération immédiate de l'avocate Samia Exemple, détenue depuis mai.",
         "la libération immédiate de l'avocate Samia Exemple, détenue depuis mai",
@@ -56,3 +66,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "demand"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_demands_in_four_languages(text: str, demand: str) -> None:
     assert demand in [d.text for d in extract_text(text).demands]
+
+
+def test_two_demands_in_one_sentence_are_two() -> None:
+    text = "We demand all the charges are dropped and call for the immediate release of Lina Example."
+    assert [d.text for d in extract_text(text).demands] == [
+        "all the charges are dropped",
+        "the immediate release of Lina Example",
+    ]

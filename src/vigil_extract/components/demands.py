@@ -99,6 +99,17 @@ def as_demand(
     return Demand(doc.text[start:end], Span(start, end), cue, confidence)
 
 
+SECOND_CUE = re.compile(r",?\s+and\s+(?:also\s+)?(?:call(?:s|ed)?\s+for|demand(?:s|ed)?|urge[sd]?)\s+")
+
+
+def split_at_second_cue(text: str, start: int) -> list[tuple[int, int]]:
+    """ "we demand X and call for Y": two demands, X and Y."""
+    second = SECOND_CUE.search(text, start)
+    if second is None or second.start() - start < MIN_DEMAND_CHARS:
+        return [(start, len(text))]
+    return [(start, second.start()), (second.end(), len(text))]
+
+
 def inline_demands(doc: Document) -> list[Demand]:
     """Demands written inside sentences: the words after "urge you to", "calls on ... to"."""
     found: list[Demand] = []
@@ -109,10 +120,11 @@ def inline_demands(doc: Document) -> list[Demand]:
         if whole is not None:
             found.append(as_demand(doc, sentence.span, f"demanding sentence: {whole.group()}", 0.6))
             continue
-        for pattern in inline_patterns():
-            match = pattern.search(sentence.text)
-            if match and len(sentence.text) - match.end() > MIN_DEMAND_CHARS:
-                span = Span(sentence.span.start + match.end(), sentence.span.end)
-                found.append(as_demand(doc, span, f"inline cue: {match.group().strip()}", 0.7))
-                break
+        matches = [m for p in inline_patterns() if (m := p.search(sentence.text))]
+        match = min(matches, key=lambda m: m.start(), default=None)  # the first cue of the sentence
+        if match and len(sentence.text) - match.end() > MIN_DEMAND_CHARS:
+            cue = f"inline cue: {match.group().strip()}"
+            for start, end in split_at_second_cue(sentence.text, match.end()):
+                span = Span(sentence.span.start + start, sentence.span.start + end)
+                found.append(as_demand(doc, span, cue, 0.7))
     return found
