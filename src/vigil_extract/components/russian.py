@@ -4,13 +4,15 @@ A text may name a person only in oblique cases ("задержали Хуршед
 personal names decline by a handful of regular paradigms, so rules suffice: the form of the
 name the text writes that looks most like a nominative is kept, and when none does, the
 endings are undone — by the given name's ending, the surname's suffix (-ов/-ев/-ин,
--ский/-цкий) and the person's gender where the text states it. pymorphy3 would do the same
-at a 0.5 s start-up cost and 16 MB of dictionaries (docs/decisions/0010).
+-ский/-цкий) and the person's gender where the text states it; only a form that stays
+ambiguous asks pymorphy3 for the given name's gender, loading it then (docs/decisions/0010).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import Any
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 VOWELS = "аеёиоуыэюя"
@@ -37,9 +39,32 @@ def best_form(variants: list[tuple[str, ...]], gender: str) -> tuple[str, ...]:
     full = [v for v in variants if len(v) == longest]
     chosen = min(full, key=oblique_score)
     gender = gender if gender != "unknown" else gender_of_surname(chosen[-1])
+    if gender == "unknown" and oblique_score(chosen) + ambiguous_ending(chosen):
+        gender = gender_of_given_name(chosen[0])
     if gender == "unknown" or looks_nominative(chosen, gender):
         return chosen
     return tuple(nominative(token, index, len(chosen), gender) for index, token in enumerate(chosen))
+
+
+def ambiguous_ending(tokens: tuple[str, ...]) -> int:
+    """A given name in -а/-я with a surname in -ова/-ева/-ина: a woman, or a man in the genitive."""
+    given, surname = tokens[0].lower(), tokens[-1].lower()
+    return int(len(tokens) > 1 and given.endswith(("а", "я")) and surname.endswith(("ова", "ева", "ина")))
+
+
+def gender_of_given_name(word: str) -> str:
+    """The gender of a given name as the dictionary knows it (pymorphy3, loaded only when a
+    Russian name's form is ambiguous and the text does not say; see docs/decisions/0010)."""
+    names = [parse for parse in analyser().parse(word) if "Name" in parse.tag]
+    best = max(names, key=lambda parse: parse.score, default=None)
+    return {"masc": "male", "femn": "female"}.get(best.tag.gender if best else "", "unknown")
+
+
+@cache
+def analyser() -> Any:
+    import pymorphy3  # 0.3-0.5 s to load: only for the few names the rules cannot settle
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def gender_of_surname(surname: str) -> str:
