@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: install
-	$(BIN)/vigil init --demo
+	@echo "make run: a DEMO store, its key kept unwrapped inside VIGIL_HOME (--insecure-key-in-home)."
+	@echo "For real data run 'vigil init' yourself: it asks for a passphrase that wraps the key."
+	$(BIN)/vigil init --demo --insecure-key-in-home
 	$(BIN)/vigil serve
 
 test: install

@@ -83,18 +83,30 @@ def vigil_home(tmp_path: Path) -> Path:
     return tmp_path / "store"
 
 
+def key_file_of(home: Path) -> Path:
+    """Where ``run_vigil`` keeps a store's key: a key file outside the store, as on a server."""
+    return home.parent / "keyring" / "vigil.key"
+
+
 @pytest.fixture
 def run_vigil(vigil_home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run the real ``vigil`` command against a store of its own."""
+    """Run the real ``vigil`` command against a store of its own, its key in a file kept outside
+    the store (``VIGIL_KEY_FILE``); tests/security covers the passphrase-wrapped key."""
 
-    def run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
-        env["VIGIL_HOME"] = str(vigil_home)
+    def run(
+        *args: str, check: bool = False, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
+        environment["VIGIL_HOME"] = str(vigil_home)
+        environment["VIGIL_KEY_FILE"] = str(key_file_of(vigil_home))
+        environment.update(env or {})
+        environment = {k: v for k, v in environment.items() if v}
         result = subprocess.run(
             [sys.executable, "-m", "vigil.cli", *args],
             capture_output=True,
             text=True,
-            env=env,
+            env=environment,
+            stdin=subprocess.DEVNULL,
             timeout=300,
         )
         if check and result.returncode != 0:

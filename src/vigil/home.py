@@ -25,7 +25,3 @@ def key_file_path() -> Path:
     """The key file: ``VIGIL_KEY_FILE`` or ``VIGIL_HOME/keys/vigil.key``."""
     configured = os.environ.get("VIGIL_KEY_FILE")
     return Path(configured).expanduser().resolve() if configured else vigil_home() / "keys" / "vigil.key"
-
-
-def salt_file_path() -> Path:
-    return vigil_home() / "keys" / "passphrase.salt"

@@ -11,7 +11,12 @@ from vigil.crypto.keys import derive, read_master_key
 
 def dump(home: Path) -> list[str]:
     """Every row of every table of the store at ``home``, one string per row."""
-    key = derive(read_master_key(home / "keys" / "vigil.key"), "database").hex()
+    from tests.conftest import key_file_of
+
+    located = key_file_of(home)
+    key = derive(
+        read_master_key(located if located.exists() else home / "keys" / "vigil.key"), "database"
+    ).hex()
     connection = sqlcipher.connect(str(home / "vigil.db"))
     try:
         connection.execute(f"PRAGMA key = \"x'{key}'\"")

@@ -12,6 +12,7 @@ from subprocess import CompletedProcess
 import pytest
 
 from tests.cli.store_dump import dump
+from tests.conftest import key_file_of
 
 Run = Callable[..., CompletedProcess[str]]
 CANARY = "CANARY-2f9e41d7-safehouse"
@@ -27,7 +28,7 @@ def test_init_creates_a_private_key_an_encrypted_store_and_one_admin(
     run_vigil: Run, vigil_home: Path
 ) -> None:
     first = run_vigil("init", check=True)
-    key = vigil_home / "keys" / "vigil.key"
+    key = key_file_of(vigil_home)
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     assert "password:" in first.stdout
     assert b"SQLite format 3" not in (vigil_home / "vigil.db").read_bytes()[:16]

@@ -49,7 +49,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
     env["VIGIL_HOME"] = str(tmp_path / "store")
     init = subprocess.run(
-        [sys.executable, "-m", "vigil.cli", "init", "--demo"],
+        [sys.executable, "-m", "vigil.cli", "init", "--demo", "--insecure-key-in-home"],
         env=env,
         capture_output=True,
         text=True,

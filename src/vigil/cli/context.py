@@ -17,8 +17,10 @@ T = TypeVar("T")
 def setup_django() -> None:
     """Configure Django for the store in ``VIGIL_HOME``; exit 1 with a clear line if it has no key."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.settings.dev")
+    from vigil.cli.keys import allow_prompt
     from vigil.crypto.keys import KeyUnavailable
 
+    allow_prompt()
     try:
         import django
 

@@ -15,6 +15,7 @@ from vigil.cli.appeals import appeal_app, authority_app, due
 from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
+from vigil.cli.keys import key_app
 from vigil.cli.people import organisation_app, person_app
 from vigil.cli.profile import profile_app
 from vigil.cli.records import case_app, defender_app, export, reindex, search
@@ -42,6 +43,7 @@ app.add_typer(person_app, name="person")
 app.add_typer(organisation_app, name="organisation")
 app.add_typer(source_app, name="source")
 app.add_typer(audit_app, name="audit")
+app.add_typer(key_app, name="key")
 app.add_typer(user_app, name="user")
 app.add_typer(appeal_app, name="appeal")
 app.add_typer(authority_app, name="authority")

@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import fail, setup_django
+from vigil.cli.keys import ensure_store_key
 from vigil.cli.output import echo
-from vigil.home import key_file_path, vigil_home
+from vigil.home import vigil_home
 
 DEMO_APPEAL = "demo_appeal.txt"
 
@@ -22,17 +23,20 @@ def init(
         str | None,
         typer.Option("--organisation", help="Your organisation's name, for the appeals' letterhead."),
     ] = None,
+    insecure_key_in_home: Annotated[
+        bool,
+        typer.Option(
+            "--insecure-key-in-home",
+            help="Keep the key unwrapped inside VIGIL_HOME: for demos only (a copy of the folder opens it).",
+        ),
+    ] = False,
 ) -> None:
-    """Create the store in VIGIL_HOME: key file, encrypted database, roles and an admin account."""
+    """Create the store in VIGIL_HOME: its key (wrapped by a passphrase unless told otherwise),
+    encrypted database, roles and an admin account."""
     home = vigil_home()
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(home, 0o700)
-    from vigil.crypto.keys import create_key_file
-
-    uses_default_key = not os.environ.get("VIGIL_KEY_FILE") and not os.environ.get("VIGIL_PASSPHRASE")
-    if uses_default_key and not key_file_path().exists():
-        create_key_file()
-        echo(f"key file created: {key_file_path()} (mode 0600; back it up apart from the data)")
+    ensure_store_key(insecure_in_home=insecure_key_in_home)
     setup_django()
     from django.contrib.auth.models import User
     from django.core.management import call_command

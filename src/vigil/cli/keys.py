@@ -1,0 +1,117 @@
+"""The store's key on the command line: creating it at ``vigil init``, asking for the
+passphrase on a terminal, and ``vigil key rotate`` (a new passphrase for the same data key)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from vigil.cli.context import fail
+from vigil.cli.output import echo
+from vigil.home import database_path, key_file_path, vigil_home
+
+key_app = typer.Typer(help="The store's key.", no_args_is_help=True)
+MIN_PASSPHRASE = 12
+
+
+def ask(prompt: str) -> str:
+    try:
+        return getpass.getpass(prompt)
+    except (EOFError, KeyboardInterrupt):
+        fail("no passphrase given")
+        raise
+
+
+def allow_prompt() -> None:
+    """Let the key be unlocked by asking on the terminal, when there is one."""
+    from vigil.crypto import keys
+
+    if sys.stdin.isatty():
+        keys.passphrase_prompt = lambda: ask("Passphrase of the store's key: ")
+
+
+def new_passphrase() -> str:
+    """``VIGIL_PASSPHRASE``, or a new passphrase typed twice on the terminal."""
+    given = os.environ.get("VIGIL_PASSPHRASE")
+    if given:
+        if len(given) < MIN_PASSPHRASE:
+            fail(f"VIGIL_PASSPHRASE is too short: at least {MIN_PASSPHRASE} characters")
+        return given
+    if not sys.stdin.isatty():
+        fail(
+            "the store's key needs a passphrase: set VIGIL_PASSPHRASE, or VIGIL_KEY_FILE to a key file"
+            " kept outside VIGIL_HOME (unattended servers), or --insecure-key-in-home for a demo"
+        )
+    first = ask(f"New passphrase for the store's key (at least {MIN_PASSPHRASE} characters): ")
+    if len(first) < MIN_PASSPHRASE:
+        fail(f"too short: at least {MIN_PASSPHRASE} characters")
+    if ask("The same again: ") != first:
+        fail("the two passphrases differ")
+    return first
+
+
+def ensure_store_key(*, insecure_in_home: bool) -> None:
+    """Create the store's key if there is none; never a new key for a store that already exists."""
+    from vigil.crypto.keys import create_key_file
+
+    path = key_file_path()
+    if path.exists():
+        return
+    if database_path().exists() or (vigil_home() / "audit.head").exists():
+        fail(
+            f"the store in {vigil_home()} exists but its key {path} is missing: restore the key file"
+            " (or point VIGIL_KEY_FILE at it); a new key could never open this store"
+        )
+    external = bool(os.environ.get("VIGIL_KEY_FILE"))
+    if insecure_in_home:
+        if external:
+            fail("--insecure-key-in-home and VIGIL_KEY_FILE contradict each other", code=2)
+        create_key_file(path)
+        echo(f"key file created: {path} — INSECURE, for demos only: a copy of {vigil_home()} carries it")
+    elif external:
+        create_key_file(path)
+        echo(
+            f"key file created: {path} (mode 0600; keep it off the disk that holds the data, and back it up)"
+        )
+    else:
+        create_key_file(path, passphrase=new_passphrase())
+        echo(
+            f"key created: {path}, wrapped by your passphrase (Argon2id). Without the passphrase the"
+            " store cannot be opened by anyone: write it down somewhere safe."
+        )
+
+
+@key_app.command("rotate")
+def key_rotate(
+    insecure_in_home: Annotated[
+        bool, typer.Option("--insecure-key-in-home", help="Store the key unwrapped (demos only).")
+    ] = False,
+) -> None:
+    """Wrap the store's key under a new passphrase (VIGIL_NEW_PASSPHRASE or asked twice).
+
+    The data key stays the same, so nothing is re-encrypted; a key file that was unwrapped
+    (an old demo store) becomes wrapped.
+    """
+    from vigil.crypto.keys import KeyUnavailable, read_master_key, rewrap
+
+    allow_prompt()
+    path = key_file_path()
+    try:
+        master = read_master_key(path)
+        if insecure_in_home:
+            rewrap(master, None, path=path)
+            echo(f"{path}: the key is now unwrapped (INSECURE, demos only)")
+            return
+        given = os.environ.get("VIGIL_NEW_PASSPHRASE")
+        if given is not None:
+            os.environ["VIGIL_PASSPHRASE"] = given
+        else:
+            os.environ.pop("VIGIL_PASSPHRASE", None)
+        rewrap(master, new_passphrase(), path=path)
+    except KeyUnavailable as exc:
+        fail(str(exc))
+    echo(f"{path}: the key is wrapped under the new passphrase; the old one no longer opens it")
