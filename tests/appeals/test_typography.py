@@ -40,3 +40,25 @@ def test_typeset_is_idempotent(language: str) -> None:
 def test_list_items_end_with_the_language_punctuation() -> None:
     assert [list_end(n, 3, "fr") for n in (1, 2, 3)] == [f"{NNBSP};", f"{NNBSP};", "."]
     assert [list_end(n, 2, "en") for n in (1, 2)] == [";", "."]
+
+
+@pytest.mark.parametrize(
+    ("city", "russian"),
+    [
+        ("Moscow", "Москва"),
+        ("Kyiv", "Киев"),
+        ("Almaty", "Алматы"),
+        ("Bishkek", "Бишкек"),
+        ("Nairobi", "Найроби"),
+    ],
+)
+def test_a_city_takes_its_russian_name_from_geonames(city: str, russian: str) -> None:
+    from vigil.appeals.russian import cyrillic_place
+
+    assert cyrillic_place(city) == russian
+
+
+def test_a_city_geonames_does_not_know_stays_as_written() -> None:
+    from vigil.appeals.russian import cyrillic_place
+
+    assert cyrillic_place("Villa Inventada del Norte") == "Villa Inventada del Norte"

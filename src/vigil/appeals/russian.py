@@ -76,7 +76,17 @@ def cyrillic_place(name: str) -> str:
     ]
     if not candidates:
         return name
-    return max(candidates, key=lambda alt: (fuzz.ratio(alt.lower(), guess), -candidates.index(alt)))
+    return max(candidates, key=lambda alt: (known_place(alt), fuzz.ratio(alt.lower(), guess)))
+
+
+def known_place(name: str) -> bool:
+    """Whether the Russian dictionary itself knows ``name`` as a place (Москва, not Москова)."""
+    return any(
+        "Geox" in parse.tag
+        and len(parse.methods_stack) == 1
+        and type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        for parse in analyzer().parse(name)
+    )
 
 
 def match_case(word: str, like: str) -> str:
