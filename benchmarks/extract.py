@@ -2,8 +2,9 @@
 
     python benchmarks/extract.py [--docs 2000] [--ingest 10000] [--baseline-docs 60]
 
-Prints documents per second on one process and with two, peak resident memory, the same for
-the do-it-yourself baseline (spaCy's small English NER + dateparser.search_dates) when an
+Prints documents per second on one process and with two, documents per CPU-second on one
+process (the figure that still means something when other jobs share the cores), peak resident
+memory, the same for the do-it-yourself baseline (spaCy's small English NER + dateparser.search_dates) when an
 English spaCy pipeline is installed (otherwise it says so and runs dateparser alone), and the
 time of `vigil ingest --jobs 2` over --ingest distinct appeals. Goals: >= 100 documents/s per
 process, < 300 MB resident, 10,000 appeals ingested in < 5 minutes.
@@ -48,15 +49,16 @@ def warm_worker() -> None:
     extract_one(SEED)
 
 
-def rate_one_process(paths: list[Path]) -> tuple[float, float]:
-    """Documents per second after warm-up, and this process's peak resident memory (MB)."""
+def rate_one_process(paths: list[Path]) -> tuple[float, float, str, float]:
+    """Documents per second after warm-up, this process's peak resident memory (MB), and
+    documents per CPU-second (the figure that holds when other jobs share the cores)."""
     warm_worker()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for path in paths:
         extract_one(path)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return len(paths) / elapsed, peak_mb
+    return len(paths) / elapsed, peak_mb, "", len(paths) / cpu
 
 
 def rate_processes(paths: list[Path], jobs: int) -> float:
@@ -118,7 +120,7 @@ def in_subprocess(function: str, count: int) -> dict[str, float | str]:
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     values = json.loads(output.stdout.strip().splitlines()[-1])
-    return dict(zip(("rate", "peak_mb", "label"), values, strict=False))
+    return dict(zip(("rate", "peak_mb", "label", "cpu_rate"), values, strict=False))
 
 
 def distinct_appeals(directory: Path, count: int) -> list[Path]:
@@ -167,11 +169,14 @@ def main() -> None:
     base = in_subprocess("rate_baseline", args.baseline_docs)
     print(f"documents: {args.docs} (development corpus repeated); baseline on {args.baseline_docs}")
     print(f"vigil_extract, 1 process : {ours['rate']:8.1f} docs/s   peak {ours['peak_mb']:.0f} MB")
+    load = os.getloadavg()[0]
+    print(f"vigil_extract, 1 process : {ours['cpu_rate']:8.1f} docs per CPU-second (load average {load:.1f})")
     print(f"vigil_extract, 2 processes: {two:8.1f} docs/s")
     print(f"baseline ({base['label']}): {base['rate']:8.1f} docs/s   peak {base['peak_mb']:.0f} MB")
     print(f"ratio, 1 process vs baseline: {ours['rate'] / base['rate']:.1f}x")
     print(
-        f"goal >= 100 docs/s per process: {'met' if ours['rate'] >= 100 else 'NOT met'}; "
+        f"goal >= 100 docs/s per process: {'met' if ours['rate'] >= 100 else 'NOT met'} "
+        f"({'met' if ours['cpu_rate'] >= 100 else 'NOT met'} per CPU-second); "
         f"< 300 MB: {'met' if ours['peak_mb'] < 300 else 'NOT met'}"
     )
     if args.ingest:
