@@ -45,6 +45,18 @@ CASES = [
         set(),
     ),
     (
+        "a prison term is a detention too",
+        "Le militant Pierre Exemple a été condamné à cinq ans de prison ferme.",
+        {"arbitrary_detention", "sentence", "judicial_harassment"},
+        set(),
+    ),
+    (
+        "a prisoner of conscience, with a typographic apostrophe",
+        "Amnesty International considère Jean Exemple comme un prisonnier d’opinion.",
+        {"arbitrary_detention"},
+        set(),
+    ),
+    (
         "Spanish",
         "La criminalización de la defensora Rosa Ejemplo continúa: sigue detenida en Tegucigalpa.",
         {"judicial_harassment", "arbitrary_detention"},
