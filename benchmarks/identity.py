@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -42,14 +43,36 @@ def fresh_store(home: Path) -> dict[str, str]:
     return env
 
 
-def people_names(count: int, rng: random.Random) -> list[str]:
-    """``count`` distinct names; a syllable suffix makes surnames plentiful, as in a big store."""
+def people_names(count: int, rng: random.Random) -> list[tuple[str, str]]:
+    """``count`` (name, country) pairs: mostly distinct names (a syllable suffix makes surnames
+    plentiful, as in a big store), and one in twenty a common name shared by many namesakes in
+    other countries — the blocks that make lookups slow if anything scans."""
     syllables = ["ba", "ko", "ri", "ne", "ta", "lu", "mi", "so", "de", "va"]
-    names: set[str] = set()
-    while len(names) < count:
+    common = [f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(50)]
+    people: set[tuple[str, str]] = set()
+    while len(people) < count:
+        country = f"{chr(65 + rng.randrange(26))}{chr(65 + rng.randrange(26))}"
+        if rng.random() < 0.05:
+            people.add((rng.choice(common), country))
+            continue
         suffix = "".join(rng.choices(syllables, k=rng.randint(0, 2)))
-        names.add(f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}{suffix} {rng.choice(SURNAMES)}")
-    return sorted(names)
+        people.add((f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}{suffix} {rng.choice(SURNAMES)}", country))
+    return sorted(people)
+
+
+def name_table() -> None:
+    """Precision and recall of "possible match" on the table of name pairs the tests hold."""
+    from tests.cases.test_names import DIFFERENT, SAME
+
+    from vigil.cases.names import compare_person_names
+
+    found = sum(compare_person_names(a, b) is not None for a, b in SAME)
+    wrong = sum(compare_person_names(a, b) is not None for a, b in DIFFERENT)
+    print(
+        f"name pairs: {len(SAME)} of one person, {len(DIFFERENT)} of two; possible match recall "
+        f"{found / len(SAME):.2f}, precision {found / (found + wrong):.2f}; never merged without a decision: "
+        f"{len(DIFFERENT)} of {len(DIFFERENT)} (no pair of two people shares the exact key)"
+    )
 
 
 def candidate_lookups(people: int, lookups: int) -> None:
@@ -67,10 +90,11 @@ def candidate_lookups(people: int, lookups: int) -> None:
         from vigil.cases.names import person_keys
 
         rng = random.Random(11)
-        names = people_names(people, rng)
+        pairs = people_names(people, rng)
+        names = [name for name, _ in pairs]
         start = time.perf_counter()
         with transaction.atomic():
-            stored = Person.objects.bulk_create(Person(name=n, country="KE") for n in names)
+            stored = Person.objects.bulk_create(Person(name=n, country=c) for n, c in pairs)
             PersonName.objects.bulk_create(
                 (
                     PersonName(person=p, name=p.name, **key_columns(p.name, person_keys(p.name)))
@@ -78,7 +102,11 @@ def candidate_lookups(people: int, lookups: int) -> None:
                 ),
                 batch_size=2000,
             )
-        print(f"stored {people:,} people with their keys in {time.perf_counter() - start:.0f} s")
+        largest = max(Counter(names).values())
+        print(
+            f"stored {people:,} people with their keys in {time.perf_counter() - start:.0f} s "
+            f"(largest block of namesakes: {largest})"
+        )
 
         queries = [rng.choice(names) for _ in range(lookups // 2)]
         queries += [n.replace("a", "e", 1) for n in rng.sample(names, lookups - len(queries))]
@@ -179,6 +207,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.ingest:
         ingest_benchmark(args.ingest)
+    name_table()
     if args.people:
         candidate_lookups(args.people, args.lookups)
 

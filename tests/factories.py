@@ -7,7 +7,8 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.test import Client
 
-from vigil.cases.actions.records import add_defenders, do_create_case, find_or_create_person
+from vigil.cases.actions.people import find_or_create_person
+from vigil.cases.actions.records import add_defenders, do_create_case
 from vigil.cases.actions.users import do_create_user
 from vigil.cases.models import Case
 

@@ -121,7 +121,8 @@ def test_demands_typed_in_english_are_flagged_when_rendered_in_french(seed_case:
 def test_public_version_never_shows_a_confidential_fact(seed_case: Case) -> None:
     from django.db import transaction
 
-    from vigil.cases.actions.records import add_defenders, add_event, find_or_create_person
+    from vigil.cases.actions.people import find_or_create_person
+    from vigil.cases.actions.records import add_defenders, add_event
 
     with transaction.atomic():
         hidden = find_or_create_person(

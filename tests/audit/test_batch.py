@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from vigil.audit.chain import batch, verify
 from vigil.audit.models import AuditEvent
-from vigil.cases.actions.records import add_defenders, do_create_case, find_or_create_person
+from vigil.cases.actions.people import find_or_create_person
+from vigil.cases.actions.records import add_defenders, do_create_case
 from vigil.search import index as search_index
 from vigil.search.index import search
 

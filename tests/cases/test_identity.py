@@ -14,15 +14,16 @@ from vigil.audit.chain import verify
 from vigil.audit.models import AuditEvent
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
-from vigil.cases.actions.records import (
-    add_defenders,
-    add_event,
+from vigil.cases.actions.people import (
+    add_alias,
+    add_person_parts,
     affiliate,
-    do_create_case,
     find_or_create_organisation,
     find_or_create_person,
 )
+from vigil.cases.actions.records import add_defenders, add_event, do_create_case
 from vigil.cases.export import public_export
+from vigil.cases.identity import Mention
 from vigil.cases.models import (
     Case,
     MatchStatus,
@@ -30,6 +31,7 @@ from vigil.cases.models import (
     OrganisationMatch,
     Person,
     PersonMatch,
+    Source,
 )
 from vigil.cases.presenters import defender_timeline, person_summary
 from vigil.search.index import search
@@ -115,10 +117,32 @@ def test_a_confidential_source_never_attaches_to_a_less_confidential_person() ->
 
 
 def test_a_less_confidential_source_may_reuse_a_stricter_person_and_its_parts_keep_their_level() -> None:
-    secret = person("Olga Smirnova", confidentiality="confidential")
+    staff = person("Olga Smirnova", confidentiality="restricted")
     public_mention = person("Olga Smirnova", confidentiality="public", roles=["journalist"])
-    assert public_mention.pk == secret.pk
-    assert list(secret.roles.values_list("role", "confidentiality")) == [("journalist", "public")]
+    assert public_mention.pk == staff.pk
+    assert list(staff.roles.values_list("role", "confidentiality")) == [("journalist", "public")]
+
+
+def test_a_confidential_person_takes_only_confidential_sources() -> None:
+    secret = person("Olga Smirnova", confidentiality="confidential")
+    restricted = person("Olga Smirnova", confidentiality="restricted")
+    assert restricted.pk != secret.pk, "a restricted case naming her would open her record to all staff"
+
+
+def test_no_known_country_or_a_single_word_is_never_enough_to_reuse() -> None:
+    assert person("Aliya Bekova", country="").pk != person("Aliya Bekova", country="").pk
+    assert person("Ali").pk != person("Ali").pk
+    assert person("M. Ali").pk != person("Mr Ali").pk
+
+
+def test_a_spelling_known_only_at_a_stricter_level_neither_attracts_nor_appears() -> None:
+    owl = person("Steppe Owl Example", confidentiality="confidential")
+    from vigil.cases.identity import person_candidates
+
+    assert person_candidates("Steppe Owl Example", levels=["public", "restricted"]) == []
+    assert [c.person_id for c in person_candidates("Steppe Owl Example")] == [owl.pk]
+    restricted = person("Steppe Owl Example", confidentiality="restricted")
+    assert restricted.pk != owl.pk and not matches_of(restricted)
 
 
 def test_an_initial_is_a_candidate_for_the_full_name_only() -> None:
@@ -195,14 +219,26 @@ def test_only_coordinators_and_admins_decide(role: str) -> None:
     assert Person.objects.get(pk=b.pk).merged_into_id is None
 
 
-def test_a_reader_sees_only_the_parts_of_their_levels() -> None:
+def confidential_source(title: str, named: list[Any]) -> Source:
+    """A confidential source on a confidential case whose members are ``named``."""
+    with transaction.atomic():
+        case = do_create_case(acting_user=None, title=title, confidentiality="confidential", country="KZ")
+        case.members.set(named)
+        return Source.objects.create(
+            title=title, content_hash=title.encode().hex()[:64], confidentiality="confidential", case=case
+        )
+
+
+def test_a_reader_sees_only_the_parts_of_their_levels_or_of_cases_they_are_named_on() -> None:
     viewer, analyst = make_user("viewer", "viewer"), make_user("analyst", "analyst")
+    named = make_user("named", "coordinator")
     defender = person("Amina Example", confidentiality="public", roles=["journalist"])
     with transaction.atomic():
         case = do_create_case(acting_user=None, title="public", confidentiality="public", country="KZ")
         add_defenders(acting_user=None, case=case, people=[defender])
-    person("Amina Example", confidentiality="public", roles=["CANARYROLE"])  # public mention
-    defender.roles.filter(role="CANARYROLE").update(confidentiality="confidential")
+    secret = confidential_source("a safe-house report", [named])
+    person("Amina Example", confidentiality="confidential", roles=["CANARYROLE"], source=secret)
+    assert Person.objects.count() == 2, "a confidential source never files under a public person"
     with transaction.atomic():
         hidden_org = find_or_create_organisation(
             acting_user=None, name="Canary Underground Network", country="KZ", confidentiality="public"
@@ -213,21 +249,24 @@ def test_a_reader_sees_only_the_parts_of_their_levels() -> None:
             organisation=hidden_org,
             role="",
             confidentiality="confidential",
+            source=secret,
         )
-        from vigil.cases.identity import person_name_row
-
-        person_name_row(defender, "Canaryalias Example", level="confidential", source=None).save()
-        from vigil.search.index import index_person
-
-        index_person(defender)
-    for user in (viewer, analyst):
+        add_alias(defender, "Canaryalias Example", acting_user=None, level="confidential", source=secret)
+        add_person_parts(
+            acting_user=None,
+            person=defender,
+            mention=Mention("Amina Example", "KZ", "unknown", "confidential", source=secret),
+            roles=["CANARYROLE"],
+        )
+    for user in (viewer, analyst, make_user("other", "coordinator")):
         seen = person_summary(defender, user)
         assert "CANARYROLE" not in seen["roles"] and "journalist" in seen["roles"]
         assert seen["organisations"] == [] and seen["aliases"] == []
         assert not search(user, "Canaryalias")
-    admin_view = person_summary(defender, None)
-    assert "CANARYROLE" in admin_view["roles"] and admin_view["aliases"] == ["Canaryalias Example"]
-    assert admin_view["organisations"] == ["Canary Underground Network"]
+    for user in (None, named):
+        seen = person_summary(defender, user)
+        assert "CANARYROLE" in seen["roles"] and seen["aliases"] == ["Canaryalias Example"]
+        assert seen["organisations"] == ["Canary Underground Network"]
     exported = str(public_export())
     assert "CANARYROLE" not in exported and "Canaryalias" not in exported and "journalist" in exported
 
@@ -258,6 +297,6 @@ def test_candidates_come_from_the_index_not_a_scan(django_assert_max_num_queries
         person(f"Generated Person{i:03d} Example{i:03d}")
     from vigil.cases.identity import person_candidates
 
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(2):
         found = person_candidates("Жанар Секербаева")
     assert found == []

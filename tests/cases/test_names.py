@@ -148,7 +148,10 @@ def test_namesakes_and_relatives_are_not_even_candidates(a: str, b: str) -> None
 
 
 def test_exact_key_ignores_case_accents_punctuation_and_titles_only() -> None:
-    assert exact_form("Mr. José  MUÑOZ") == exact_form("jose munoz")
+    assert exact_form("Mr. José  MUÑOZ") == exact_form("josé muñoz")
+    assert exact_form("José Muñoz") != exact_form("Jose Munoz"), "accents count; the keys still match"
+    assert exact_form("Nguyễn Văn Hải") != exact_form("Nguyễn Văn Hài")
+    assert exact_form("M. Ali") != exact_form("Ali"), "a lone M is an initial, not a title"
     assert exact_form("Жанар Секербаева") != exact_form("Zhanar Sekerbayeva")
     assert exact_form("Ali Ahmed") != exact_form("Ahmed Ali")
 

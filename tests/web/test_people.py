@@ -8,7 +8,8 @@ from django.test import Client
 
 from tests.factories import make_case, make_user, signed_in_client
 from vigil.audit.models import AuditEvent
-from vigil.cases.actions.records import add_defenders, do_create_case, find_or_create_person
+from vigil.cases.actions.people import find_or_create_person
+from vigil.cases.actions.records import add_defenders, do_create_case
 from vigil.cases.models import MatchStatus, Person, PersonMatch
 
 pytestmark = pytest.mark.django_db

@@ -121,9 +121,9 @@ def gather(case: Case, *, public: bool | None = None, levels: Collection[str] | 
         people[person.pk] = DefenderFacts(
             name=person.name,
             gender=person.gender,
-            roles=tuple(visible_roles(person, allowed)),
-            affiliations=tuple(visible_affiliations(person, allowed)),
-            cyrillic=spelling_in(person, "Cyrl", allowed),
+            roles=tuple(visible_roles(person, allowed, case)),
+            affiliations=tuple(visible_affiliations(person, allowed, case)),
+            cyrillic=spelling_in(person, "Cyrl", allowed, case),
         )
     facts.defenders = list(people.values())
     events = Event.objects.filter(case=case, confidentiality__in=allowed).order_by("date", "id")

@@ -96,7 +96,8 @@ def record(
 ) -> AuditEvent:
     """Append one entry to the chain; must run inside the transaction of the write.
 
-    Inside :func:`batch`, the entry is chained with the batch's others when the batch ends.
+    Inside :func:`batch`, the entry is chained with the batch's others when the batch ends (the
+    returned entry has its number and hash only then).
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must run inside the transaction of the write")
@@ -127,10 +128,16 @@ def batch() -> Iterator[None]:
     chain's tail, one insert), still inside the caller's transaction. Nested batches join the
     outer one; if the block raises, nothing is written and the transaction rolls back. Use it
     only around writes that do not catch a failure of their own inside the block (an entry
-    would outlive its rolled-back savepoint)."""
+    would outlive its rolled-back savepoint).
+
+    The chain's lock is taken when the batch starts, as an unbatched write takes it before its
+    rows: writers then always lock in the same order, and cannot deadlock on PostgreSQL."""
     if PENDING.get() is not None:
         yield
         return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("an audit batch must run inside the transaction of its writes")
+    lock_chain()
     pending: list[AuditEvent] = []
     token = PENDING.set(pending)
     try:

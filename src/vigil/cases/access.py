@@ -13,6 +13,7 @@ from django.db.models import Model, Q, QuerySet
 
 from vigil.audit.reads import note_read
 from vigil.cases.models import (
+    Affiliation,
     Case,
     Confidentiality,
     Event,
@@ -71,9 +72,20 @@ def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Per
 
 
 def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:
-    """Organisations ``user`` may see: by level, or through a defender of a case they may see."""
-    named = Q(affiliations__person__cases__in=readable_cases(user))
-    return visible_to(user, every(Organisation, deleted), named)
+    """Organisations ``user`` may see: by level, or through a tie they may see (see
+    ``parts.seen_by``) to a defender of a case they may see."""
+    from vigil.cases.parts import seen_by
+
+    ties = seen_by(Affiliation.objects.filter(person__cases__in=readable_cases(user)), user)
+    return visible_to(user, every(Organisation, deleted), Q(pk__in=ties.values("organisation")))
+
+
+def members_of(user: User | None, organisation: Organisation) -> QuerySet[Person]:
+    """People ``user`` may see whose tie to ``organisation`` they may see too."""
+    from vigil.cases.parts import seen_by
+
+    ties = seen_by(Affiliation.objects.filter(organisation=organisation), user)
+    return readable_people(user).filter(pk__in=ties.values("person")).distinct()
 
 
 def readable_sources(user: User | None, *, deleted: bool = False) -> QuerySet[Source]:

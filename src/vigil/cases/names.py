@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from anyascii import anyascii
@@ -36,14 +37,9 @@ TITLES = frozenset(
         "madam",
         "mme",
         "mlle",
-        "m",
         "sr",
         "sra",
         "srta",
-        "dona",
-        "don",
-        "г-н",
-        "г-жа",
     ]
 )
 # Arabic-origin given names and particles written many ways in Latin script.
@@ -133,8 +129,10 @@ def without_titles(words: list[str]) -> list[str]:
 
 
 def exact_form(name: str) -> str:
-    """The name as written, folded: equal only for the same spelling in the same script."""
-    return " ".join(without_titles(fold(name).split()))
+    """The name as written, ignoring only case, punctuation, spacing and titles: equal for the
+    same spelling in the same script (accents count: Hải and Hài are two names)."""
+    written = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(without_titles(re.sub(r"[^\w]+", " ", written).replace("_", " ").split()))
 
 
 def script_of(name: str) -> str:
@@ -183,7 +181,8 @@ def arabic_spoken(name: str) -> str:
 GLUED_ABD = re.compile(r"^(abd)(?:ul|el|al|oul|ou|u|l)?([a-z]{3,})$")
 
 
-def latin_words(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def latin_words(name: str) -> tuple[str, ...]:
     """The name's words in Latin letters, variants folded, particles and patronymics dropped."""
     latin = anyascii(fold(arabic_spoken(name))).lower()
     # Arabic hamza and ayn come out as ' and `: a vowel at the start of a word, silent inside.
@@ -194,7 +193,7 @@ def latin_words(name: str) -> list[str]:
     kept = [unglued(w) if i > 0 else w for i, w in enumerate(words) if not (w in PARTICLES and i > 0)]
     if len(kept) >= 3:
         kept = [w for w in kept if not PATRONYMIC.search(w)] or kept
-    return kept
+    return tuple(kept)
 
 
 def unglued(word: str) -> str:
@@ -227,10 +226,8 @@ class NameKeys:
     phonetic: str
     initial: str
 
-    def all(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
 
-
+@lru_cache(maxsize=8192)
 def person_keys(name: str) -> NameKeys:
     words = latin_words(name)
     initial = ""
@@ -284,7 +281,7 @@ def name_similarity(a: str, b: str) -> float:
 FEMININE_ENDINGS = ("a", "e", "ne", "na")
 
 
-def other_gender_forms(words_a: list[str], words_b: list[str]) -> bool:
+def other_gender_forms(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     """True when a word differs only as a feminine from a masculine form (Ivanov / Ivanova,
     Luis / Luisa, Jean / Jeanne, Mario / Maria): relatives or namesakes, not one person."""
     for a, b in zip(sorted(words_a), sorted(words_b), strict=False):

@@ -15,39 +15,42 @@ from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
-from vigil.cases.identity import LEVEL_RANK
-from vigil.cases.models import Affiliation, Confidentiality, Organisation, Person, PersonName
+from vigil.cases.identity import levels_up_to, stricter
+from vigil.cases.models import Affiliation, Case, Confidentiality, Organisation, Person, PersonName
 from vigil.cases.roles import User
 
 M = TypeVar("M", bound=Model)
-ALL_LEVELS = tuple(c.value for c in Confidentiality)
-
-
-def levels_up_to(level: str) -> list[str]:
-    """The levels no stricter than ``level`` (what a record's own index entry may carry)."""
-    rank = LEVEL_RANK[Confidentiality(level)]
-    return [c.value for c in Confidentiality if LEVEL_RANK[c] <= rank]
+CONFIDENTIAL = Confidentiality.CONFIDENTIAL.value
 
 
 def internal_levels(case_level: str) -> list[str]:
     """The levels an internal rendering of a case may carry: what every staff reader of the case
-    reads (restricted), or the case's own level if stricter — never a confidential fact in a
-    document every colleague opens."""
-    from vigil.cases.identity import stricter
-
+    reads (restricted), or the case's own level if stricter. With the case passed to the readers
+    below, a confidential part then counts only if it was learnt on that very case."""
     return levels_up_to(stricter(case_level, Confidentiality.RESTRICTED))
 
 
-def at_levels(parts: QuerySet[M], levels: Iterable[str]) -> QuerySet[M]:
-    return parts.filter(confidentiality__in=list(levels))
+def at_levels(parts: QuerySet[M], levels: Iterable[str], case: Case | None = None) -> QuerySet[M]:
+    """Parts of ``levels``. With ``case``, a confidential part counts only if a source of that
+    case taught it or it was typed in on the record itself — never one from another case."""
+    levels = list(levels)
+    if case is None or CONFIDENTIAL not in levels:
+        return parts.filter(confidentiality__in=levels)
+    open_levels = [level for level in levels if level != CONFIDENTIAL]
+    this_case = Q(source__isnull=True) | Q(source__case=case)
+    return parts.filter(Q(confidentiality__in=open_levels) | (Q(confidentiality=CONFIDENTIAL) & this_case))
 
 
 def seen_by(parts: QuerySet[M], user: User | None) -> QuerySet[M]:
-    """Parts ``user`` may see: of a level they read, or from a source on a case they may see."""
-    from vigil.cases.access import readable_cases, visible_levels
+    """Parts ``user`` may see, on a record the caller has already let them read: of a level they
+    read; a confidential one only if typed in on the record itself or taught by a source of a
+    case they are named on (owner or member)."""
+    from vigil.cases.access import named_on_case, visible_levels
 
-    named = Q(confidentiality=Confidentiality.CONFIDENTIAL, source__case__in=readable_cases(user))
-    return parts.filter(Q(confidentiality__in=visible_levels(user)) | named)
+    named = Q(source__isnull=True) | named_on_case(user, "source__case__")
+    return parts.filter(
+        Q(confidentiality__in=visible_levels(user)) | (Q(confidentiality=CONFIDENTIAL) & named)
+    )
 
 
 def unique(values: Iterable[str]) -> list[str]:
@@ -59,8 +62,8 @@ def other_names(person: Person, names: QuerySet[PersonName]) -> list[str]:
     return unique(n.name for n in names if n.name != person.name)
 
 
-def aliases_at(person: Person, levels: Iterable[str]) -> list[str]:
-    return other_names(person, at_levels(person.names.all(), levels))
+def aliases_at(person: Person, levels: Iterable[str], case: Case | None = None) -> list[str]:
+    return other_names(person, at_levels(person.names.all(), levels, case))
 
 
 def aliases_seen_by(person: Person, user: User | None) -> list[str]:
@@ -76,25 +79,28 @@ def names_by_script(person: Person, user: User | None) -> dict[str, list[str]]:
     return grouped
 
 
-def name_in_script(person: Person, script: str, levels: Iterable[str]) -> str | None:
-    """The person's name written in ``script`` (e.g. ``Cyrl``) at the given levels, if known."""
-    row = at_levels(person.names.filter(script=script), levels).first()
+def name_in_script(
+    person: Person, script: str, levels: Iterable[str], case: Case | None = None
+) -> str | None:
+    """The person's name written in ``script`` (e.g. ``Cyrl``) at the given levels, if known:
+    for appeals in a language of that script."""
+    row = at_levels(person.names.filter(script=script), levels, case).first()
     return row.name if row else None
 
 
-def roles_at(person: Person, levels: Iterable[str]) -> list[str]:
-    return unique(r.role for r in at_levels(person.roles.all(), levels))
+def roles_at(person: Person, levels: Iterable[str], case: Case | None = None) -> list[str]:
+    return unique(r.role for r in at_levels(person.roles.all(), levels, case))
 
 
 def roles_seen_by(person: Person, user: User | None) -> list[str]:
     return unique(r.role for r in seen_by(person.roles.all(), user))
 
 
-def affiliations_at(person: Person, levels: Iterable[str]) -> list[Affiliation]:
+def affiliations_at(person: Person, levels: Iterable[str], case: Case | None = None) -> list[Affiliation]:
     """Ties to organisations at the given levels, to organisations of those levels."""
     levels = list(levels)
-    ties = at_levels(person.affiliations.select_related("organisation"), levels)
-    return [a for a in ties.filter(organisation__confidentiality__in=levels)]
+    ties = at_levels(person.affiliations.select_related("organisation"), levels, case)
+    return list(ties.filter(organisation__confidentiality__in=levels))
 
 
 def affiliations_seen_by(person: Person, user: User | None) -> list[Affiliation]:

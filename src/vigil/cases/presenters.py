@@ -9,10 +9,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from vigil.cases.access import on_readable_cases, readable_cases, readable_people
-from vigil.cases.models import Case, Event, FollowUp, Intervention, Person, PersonMatch
+from vigil.cases.access import (
+    on_readable_cases,
+    readable_cases,
+    readable_organisations,
+    readable_people,
+)
+from vigil.cases.models import (
+    Case,
+    Event,
+    FollowUp,
+    Intervention,
+    MatchStatus,
+    Organisation,
+    OrganisationMatch,
+    Person,
+    PersonMatch,
+)
 from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_script, roles_seen_by
 from vigil.cases.roles import User
 
@@ -88,14 +103,40 @@ def person_summary(person: Person, user: User | None) -> dict[str, Any]:
         "country": person.country or None,
         "organisations": list(dict.fromkeys(a.organisation.name for a in affiliations_seen_by(person, user))),
         "merged_into": person.merged_into_id,
+        "absorbed": [
+            {"id": p.pk, "name": p.name}
+            for p in readable_people(user).filter(merged_into=person).order_by("id")
+        ],
     }
+
+
+def visible_matches(
+    user: User | None, kind: str, *, every: bool = False
+) -> QuerySet[PersonMatch] | QuerySet[OrganisationMatch]:
+    """Possible matches (pending ones, or ``every`` one) between two records ``user`` may see;
+    a pending one never involves a record merged away since."""
+    records = identity_records(user, kind)
+    if not every:
+        records = records.filter(merged_into__isnull=True)
+    model = PersonMatch if kind == "person" else OrganisationMatch
+    rows = model.objects.filter(left__in=records, right__in=records).select_related("left", "right")
+    return rows if every else rows.filter(status=MatchStatus.PENDING)
+
+
+def identity_records(user: User | None, kind: str) -> QuerySet[Person] | QuerySet[Organisation]:
+    """The people (``kind`` "person") or organisations ``user`` may see."""
+    return readable_people(user) if kind == "person" else readable_organisations(user)
+
+
+def merged_records(user: User | None, kind: str) -> QuerySet[Person] | QuerySet[Organisation]:
+    """Records merged into another, where ``user`` may see both."""
+    records = identity_records(user, kind)
+    return records.filter(merged_into__in=records).select_related("merged_into")
 
 
 def possible_matches(user: User | None, person: Person) -> list[dict[str, Any]]:
     """Pending matches of ``person`` with people ``user`` may also see."""
-    people = readable_people(user).filter(merged_into__isnull=True)
-    rows = PersonMatch.objects.filter(Q(left=person) | Q(right=person), status="pending")
-    rows = rows.filter(left__in=people, right__in=people).select_related("left", "right")
+    rows = visible_matches(user, "person").filter(Q(left=person) | Q(right=person))
     return [
         {
             "match_id": m.pk,

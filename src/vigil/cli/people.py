@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.output import echo
 
 person_app = typer.Typer(help="People: possible matches, merging and undoing merges.", no_args_is_help=True)
 organisation_app = typer.Typer(
@@ -30,15 +31,8 @@ def access_for(kind: str) -> Any:
 
 def list_matches(kind: str, *, every: bool, as_json: bool) -> None:
     require_store()
-    from vigil.cases.access import readable_organisations, readable_people
-    from vigil.cases.models import MatchStatus, OrganisationMatch, PersonMatch
+    from vigil.cases.presenters import visible_matches
 
-    user = acting_user()
-    model = PersonMatch if kind == "person" else OrganisationMatch
-    visible = (readable_people if kind == "person" else readable_organisations)(user)
-    rows = model.objects.filter(left__in=visible, right__in=visible).select_related("left", "right")
-    if not every:
-        rows = rows.filter(status=MatchStatus.PENDING)
     data = [
         {
             "match_id": m.pk,
@@ -48,16 +42,16 @@ def list_matches(kind: str, *, every: bool, as_json: bool) -> None:
             "right": {"id": m.right_id, "name": m.right.name, "country": m.right.country or None},
             "reasons": m.reasons,
         }
-        for m in rows
+        for m in visible_matches(acting_user(), kind, every=every)
     ]
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not data:
-        typer.echo("no possible matches to decide")
+        echo("no possible matches to decide")
     for item in data:
         left, right = item["left"], item["right"]
-        typer.echo(
+        echo(
             f"{left['id']:>6} {left['name']}  ~  {right['id']} {right['name']}  "
             f"score {item['score']:.0f} [{item['status']}]: {'; '.join(item['reasons'])}"
         )
@@ -65,6 +59,7 @@ def list_matches(kind: str, *, every: bool, as_json: bool) -> None:
 
 def decide(kind: str, decision: str, first_id: int, second_id: int | None = None) -> None:
     require_store()
+    from vigil.cases.access import AccessDenied
     from vigil.cases.actions.guard import NotAllowed
     from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
 
@@ -73,7 +68,7 @@ def decide(kind: str, decision: str, first_id: int, second_id: int | None = None
     try:
         if decision == "unmerge":
             do_unmerge(first, acting_user=user)
-            typer.echo(f"{kind} {first_id} ({first.name}) has its own record again")
+            echo(f"{kind} {first_id} ({first.name}) has its own record again")
             return
         if second_id is None:
             fail("two records are needed", code=2)
@@ -81,11 +76,11 @@ def decide(kind: str, decision: str, first_id: int, second_id: int | None = None
         second = fetched(access, second_id)
         if decision == "merge":
             do_merge(first, second, acting_user=user)
-            typer.echo(f"{kind} {second_id} ({second.name}) merged into {first_id} ({first.name})")
+            echo(f"{kind} {second_id} ({second.name}) merged into {first_id} ({first.name})")
         else:
             do_mark_distinct(first, second, acting_user=user)
-            typer.echo(f"{kind} {first_id} and {second_id} are not the same; they will not be proposed again")
-    except (MatchError, NotAllowed) as exc:
+            echo(f"{kind} {first_id} and {second_id} are not the same; they will not be proposed again")
+    except (MatchError, NotAllowed, AccessDenied) as exc:
         fail(str(exc))
 
 

@@ -11,16 +11,18 @@ from django.utils import timezone
 
 from vigil.audit.chain import record
 from vigil.cases.actions.edits import do_edit
-from vigil.cases.actions.records import (
+from vigil.cases.actions.people import (
     add_alias,
+    affiliate,
+    find_or_create_organisation,
+    find_or_create_person,
+)
+from vigil.cases.actions.records import (
     add_defenders,
     add_event,
     add_followup,
     add_intervention,
-    affiliate,
     do_create_case,
-    find_or_create_organisation,
-    find_or_create_person,
 )
 from vigil.cases.models import Case, CaseSituation, Event, Person, Source, SuggestionStatus
 from vigil.cases.models.followup import FollowUpKind

@@ -6,7 +6,7 @@ already is under the exact rule, and the candidates its keys find, best first.
 
 from __future__ import annotations
 
-from vigil.cases.access import readable_cases, readable_people
+from vigil.cases.access import readable_cases, readable_people, visible_levels
 from vigil.cases.identity import person_candidates
 from vigil.cases.models import Case, Person, Source, SuggestionStatus
 from vigil.cases.roles import User
@@ -16,14 +16,14 @@ CANDIDATES = 8
 
 def person_on_record(user: User | None, name: str) -> Person | None:
     """The one person ``user`` may see who carries exactly this name, if there is one."""
-    exact = [c.person_id for c in person_candidates(name) if c.exact]
+    exact = [c.person_id for c in person_candidates(name, levels=visible_levels(user)) if c.exact]
     people = list(readable_people(user).filter(pk__in=exact)[:2])
     return people[0] if len(people) == 1 else None
 
 
 def candidates(user: User | None, name: str, limit: int = CANDIDATES) -> list[Person]:
     """People ``user`` may see whom ``name`` may be (same name, other spelling or script...), best first."""
-    ranked = [c.person_id for c in person_candidates(name)]
+    ranked = [c.person_id for c in person_candidates(name, levels=visible_levels(user))]
     people = {p.pk: p for p in readable_people(user).filter(pk__in=ranked)}
     return [people[pk] for pk in ranked if pk in people][:limit]
 

@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from vigil.audit.chain import record
 from vigil.cases.actions.deletion import do_delete
-from vigil.cases.actions.guard import require_writer
+from vigil.cases.actions.guard import require_coordinator, require_writer
+from vigil.cases.identity import reusable_level
 from vigil.cases.models import Case, Event, Person, Source, Suggestion, SuggestionStatus
 from vigil.cases.roles import User
 from vigil.intake.accept import accept_source
@@ -155,6 +156,8 @@ def do_attach(suggestion: Suggestion, person: Person | None, *, acting_user: Use
         raise ReviewError("only a suggested defender can be attached to a person on record")
     if suggestion.record:
         raise ReviewError("this defender is already a record")
+    if person is not None and not reusable_level(person.confidentiality, suggestion.source.confidentiality):
+        require_coordinator(acting_user, "file a source's defender under a person of a more open level")
     value = {k: v for k, v in suggestion.value.items() if k != "person_id"}
     if person is not None:
         value["person_id"] = person.pk

@@ -142,7 +142,8 @@ def write_event(event: Event) -> None:
 
 def write_case(case: Case) -> None:
     """The case's title, and its defenders' names no more confidential than the case."""
-    from vigil.cases.parts import aliases_at, levels_up_to
+    from vigil.cases.identity import levels_up_to
+    from vigil.cases.parts import aliases_at
 
     levels = levels_up_to(case.confidentiality)
     defenders = case.defenders.filter(confidentiality__in=levels)
@@ -153,7 +154,8 @@ def write_case(case: Case) -> None:
 
 def write_person(person: Person) -> None:
     """The person's spellings and roles no more confidential than the person's own entry."""
-    from vigil.cases.parts import aliases_at, levels_up_to, roles_at
+    from vigil.cases.identity import levels_up_to
+    from vigil.cases.parts import aliases_at, roles_at
 
     levels = levels_up_to(person.confidentiality)
     body = " ".join([*aliases_at(person, levels), *roles_at(person, levels), person.country])

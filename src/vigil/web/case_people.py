@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from vigil.cases.access import readable_people
 from vigil.cases.actions.edits import do_edit, do_set_defenders
 from vigil.cases.actions.entry import do_enter_person
-from vigil.cases.actions.records import do_set_roles
+from vigil.cases.actions.people import do_set_roles
 from vigil.cases.models import Case, Person
 from vigil.cases.parts import roles_seen_by
 from vigil.cases.roles import User

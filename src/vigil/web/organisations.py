@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from vigil.cases.access import readable_organisations, readable_people
+from vigil.cases.access import members_of, readable_organisations
 from vigil.cases.actions.edits import do_edit
 from vigil.cases.actions.entry import do_enter_organisation
 from vigil.cases.actions.levels import decisions_for
@@ -34,7 +34,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     context = {
         "organisation": organisation,
         "aliases": organisation_aliases_seen_by(organisation, request.user),
-        "people": readable_people(request.user).filter(affiliations__organisation=organisation).distinct(),
+        "people": members_of(request.user, organisation),
         "decisions": decisions_for(organisation),
         "entered_by": actor(organisation.entered_by) if organisation.entered_by else "",
     }

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -18,14 +17,13 @@ from vigil.cases.access import (
     AccessDenied,
     access_organisation,
     access_person,
-    readable_organisations,
     readable_people,
 )
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
 from vigil.cases.actions.levels import decisions_for
-from vigil.cases.models import MatchStatus, Organisation, OrganisationMatch, Person, PersonMatch
-from vigil.cases.presenters import defender_timeline
+from vigil.cases.models import Organisation, OrganisationMatch, Person, PersonMatch
+from vigil.cases.presenters import defender_timeline, merged_records, visible_matches
 from vigil.cases.roles import User, can_decide, role_of
 from vigil.web.links import actor
 from vigil.web.pages import page
@@ -59,37 +57,16 @@ def visible_survivor(user: User, person: Person) -> Person | None:
     return readable_people(user).filter(pk=person.merged_into_id).first()
 
 
-def pending_matches(user: User) -> dict[str, list[Any]]:
-    """Open questions about records ``user`` may see both of."""
-    people = readable_people(user).filter(merged_into__isnull=True)
-    organisations = readable_organisations(user).filter(merged_into__isnull=True)
-    return {
-        "person": list(
-            PersonMatch.objects.filter(
-                status=MatchStatus.PENDING, left__in=people, right__in=people
-            ).select_related("left", "right")
-        ),
-        "organisation": list(
-            OrganisationMatch.objects.filter(
-                status=MatchStatus.PENDING, left__in=organisations, right__in=organisations
-            ).select_related("left", "right")
-        ),
-    }
-
-
 @login_required
 def match_list(request: HttpRequest) -> HttpResponse:
-    pending = pending_matches(request.user)
-    merged = Q(merged_into__isnull=False)
+    user = request.user
     context = {
-        "people": pending["person"],
-        "organisations": pending["organisation"],
-        "merged_people": readable_people(request.user).filter(merged).select_related("merged_into"),
-        "merged_organisations": readable_organisations(request.user)
-        .filter(merged)
-        .select_related("merged_into"),
-        "can_decide": can_decide(request.user),
-        "role": role_of(request.user),
+        "people": visible_matches(user, "person"),
+        "organisations": visible_matches(user, "organisation"),
+        "merged_people": merged_records(user, "person"),
+        "merged_organisations": merged_records(user, "organisation"),
+        "can_decide": can_decide(user),
+        "role": role_of(user),
     }
     return render(request, "web/match_list.html", context)
 
@@ -151,6 +128,8 @@ def unmerge(request: HttpRequest, kind: str, record_id: int) -> HttpResponse:
     try:
         do_unmerge(absorbed, acting_user=request.user)
         messages.success(request, f"The merge of {absorbed.name} was undone.")
+    except AccessDenied:
+        raise Http404("No such record") from None
     except MatchError as exc:
         messages.error(request, str(exc))
     return redirect("match-list")

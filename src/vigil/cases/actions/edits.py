@@ -73,7 +73,7 @@ def reindex(instance: Record) -> None:
 
 def keep_name_keys(instance: Record, changed: list[str], acting_user: User | None) -> None:
     """A corrected name is also a spelling the record is known by (so identity finds it)."""
-    from vigil.cases.actions.records import add_alias, add_organisation_names
+    from vigil.cases.actions.people import add_alias, add_organisation_names
 
     if "name" not in changed:
         return

@@ -14,7 +14,8 @@ from django.utils import timezone
 from vigil.audit.chain import actor_label, record
 from vigil.cases.actions.edits import EditError, validated
 from vigil.cases.actions.guard import require_writer
-from vigil.cases.actions.records import add_alias, add_organisation_names, create, do_set_roles
+from vigil.cases.actions.people import add_alias, add_organisation_names, do_set_roles, propose_matches
+from vigil.cases.actions.records import create
 from vigil.cases.models import Case, Event, FollowUp, Organisation, Person
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.roles import User
@@ -62,6 +63,7 @@ def do_enter_person(
             Person, acting_user=acting_user, action="person.create", name=name.strip(), **fields
         )
         add_alias(person, person.name, acting_user=acting_user)
+        propose_matches(person)
         if roles:
             do_set_roles(person, roles, acting_user=acting_user)
         if case is not None:

@@ -15,6 +15,8 @@ from django.db.models import Model, Q
 from django.utils import timezone
 
 from vigil.audit.chain import record, snapshot
+from vigil.cases.access import AccessDenied, readable_organisations, readable_people
+from vigil.cases.actions.edits import kind_of
 from vigil.cases.actions.guard import require_coordinator
 from vigil.cases.identity import stricter
 from vigil.cases.models import (
@@ -81,6 +83,9 @@ def moved_ids(model: type[Model], **filters: Any) -> list[int]:
     return list(model._default_manager.filter(**filters).values_list("pk", flat=True))
 
 
+MERGED_FIELDS = ("confidentiality", "gender", "country")
+
+
 def do_merge(kept: Subject, absorbed: Subject, *, acting_user: User | None) -> Match:
     """Merge ``absorbed`` into ``kept``; what moved is kept on the match so it can be undone."""
     require_coordinator(acting_user, "decide whether two records are one")
@@ -93,12 +98,13 @@ def do_merge(kept: Subject, absorbed: Subject, *, acting_user: User | None) -> M
         before = snapshot(kept)
         undo = move_parts(kept, absorbed)
         undo["kept"], undo["absorbed"] = kept.pk, absorbed.pk
-        undo["kept_before"] = {f: before[f] for f in ("confidentiality", "gender", "country") if f in before}
+        undo["kept_before"] = {f: before[f] for f in MERGED_FIELDS if f in before}
         kept.confidentiality = stricter(kept.confidentiality, absorbed.confidentiality)
         if isinstance(kept, Person) and isinstance(absorbed, Person) and kept.gender == "unknown":
             kept.gender = absorbed.gender
         kept.country = kept.country or absorbed.country
         kept.save()
+        undo["kept_after"] = {f: getattr(kept, f) for f in undo["kept_before"]}
         absorbed.merged_into_id = kept.pk
         absorbed.save(update_fields=["merged_into", "updated_at"])
         decide(match, MatchStatus.MERGED, acting_user, undo)
@@ -169,23 +175,35 @@ def carry_pending_matches(kept: Subject, absorbed: Subject) -> None:
 
 
 def do_unmerge(absorbed: Subject, *, acting_user: User | None) -> Match:
-    """Undo the merge of ``absorbed``: its parts go back, the kept record's level and fields too.
+    """Undo the merge of ``absorbed``: its parts go back, and the kept record's level, gender and
+    country return to what they were, unless someone changed them since the merge.
 
     Parts added to the kept record after the merge stay with it. The pair is asked again.
+    Merges are undone last first: a record that was itself merged away must come back before
+    the merges into it can be undone. Both records must be ones ``acting_user`` may see.
     """
     require_coordinator(acting_user, "decide whether two records are one")
     if not absorbed.merged_into_id:
         raise MatchError(f"{absorbed.pk} was not merged into another record")
     model = match_model(absorbed)
-    kept = type(absorbed)._default_manager.get(pk=absorbed.merged_into_id)
+    survivors = (
+        readable_people(acting_user) if isinstance(absorbed, Person) else readable_organisations(acting_user)
+    )
+    kept: Subject | None = survivors.filter(pk=absorbed.merged_into_id).first()
+    if kept is None:
+        raise AccessDenied(f"no {kind_of(absorbed)} {absorbed.merged_into_id}")
+    if kept.merged_into_id:
+        raise MatchError(f"{kept.name} was itself merged since: undo that merge first")
     left, right = sorted((kept, absorbed), key=lambda r: r.pk)
     match = model.objects.get(left_id=left.pk, right_id=right.pk, status=MatchStatus.MERGED)
     undo = match.undo
     with transaction.atomic():
         before = snapshot(kept)
         restore_parts(kept, absorbed, undo)
+        after = undo.get("kept_after", {})
         for field, value in undo.get("kept_before", {}).items():
-            setattr(kept, field, value)
+            if getattr(kept, field) == after.get(field):
+                setattr(kept, field, value)
         kept.save()
         absorbed.merged_into_id = None
         absorbed.save(update_fields=["merged_into", "updated_at"])
@@ -225,7 +243,7 @@ def unlink(
 
 
 def reindex(kept: Subject, absorbed: Subject, undo: dict[str, Any], *, restored: bool = False) -> None:
-    """Search entries of both people and of the cases whose defenders changed."""
+    """Search entries of both people and of every case either is on (a level may have changed)."""
     if not (isinstance(kept, Person) and isinstance(absorbed, Person)):
         return
     index_person(kept)
@@ -233,5 +251,5 @@ def reindex(kept: Subject, absorbed: Subject, undo: dict[str, Any], *, restored:
         index_person(absorbed)
     else:
         unindex("person", absorbed.pk)
-    for case in Case.objects.filter(pk__in=undo["cases"]["moved"] + undo["cases"]["shared"]):
+    for case in Case.objects.filter(defenders__in=[kept.pk, absorbed.pk]).distinct():
         index_case(case)

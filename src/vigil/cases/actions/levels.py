@@ -13,7 +13,17 @@ from django.utils import timezone
 from vigil.audit.chain import actor_label, record, snapshot
 from vigil.cases.actions.edits import EditError, kind_of, reindex
 from vigil.cases.actions.guard import require_coordinator
-from vigil.cases.models import Case, Confidentiality, Event, FollowUp, LevelDecision, Source
+from vigil.cases.actions.people import parts_follow_level
+from vigil.cases.models import (
+    Case,
+    Confidentiality,
+    Event,
+    FollowUp,
+    LevelDecision,
+    Organisation,
+    Person,
+    Source,
+)
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.roles import User, role_of
 
@@ -62,6 +72,8 @@ def do_set_confidentiality(
         )
         if level == Confidentiality.CONFIDENTIAL:
             keep_named(instance, acting_user)
+        if isinstance(instance, (Person, Organisation, Source)):
+            parts_follow_level(instance)
         reindex(instance)
     return decision
 

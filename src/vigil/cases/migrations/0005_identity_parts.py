@@ -27,7 +27,10 @@ def names_and_roles_as_rows(apps, schema_editor):
         for name in dict.fromkeys([person["name"], *(person["aliases"] or [])]):
             names.append(
                 PersonName(
-                    person_id=person["id"], name=name, confidentiality=level, **key_columns(name, person_keys(name))
+                    person_id=person["id"],
+                    name=name,
+                    confidentiality=level,
+                    **key_columns(name, person_keys(name)),
                 )
             )
         roles += [
@@ -63,10 +66,13 @@ def rows_as_names_and_roles(apps, schema_editor):
         spellings = PersonName.objects.filter(person_id=person["id"]).values_list("name", flat=True)
         written = PersonRole.objects.filter(person_id=person["id"]).values_list("role", flat=True)
         Person.objects.filter(pk=person["id"]).update(
-            aliases=[n for n in dict.fromkeys(spellings) if n != person["name"]], roles=list(dict.fromkeys(written))
+            aliases=[n for n in dict.fromkeys(spellings) if n != person["name"]],
+            roles=list(dict.fromkeys(written)),
         )
     for organisation in Organisation.objects.values("id", "name"):
-        spellings = OrganisationName.objects.filter(organisation_id=organisation["id"]).values_list("name", flat=True)
+        spellings = OrganisationName.objects.filter(organisation_id=organisation["id"]).values_list(
+            "name", flat=True
+        )
         Organisation.objects.filter(pk=organisation["id"]).update(
             aliases=[n for n in dict.fromkeys(spellings) if n != organisation["name"]]
         )

@@ -3,7 +3,9 @@
 Every spelling (in any script) is a row: it keeps the confidentiality of the source it was
 learnt from, so a spelling read in a confidential document is never shown or indexed as public.
 The keys are keyed hashes (a blind index) of the keys in ``vigil.cases.names``: candidates are
-found by indexed equality, and the index reveals no name to someone reading the database.
+found by indexed equality, and the keys show nothing beyond the ``name`` column beside them
+(which the whole-database encryption covers on SQLite); they keep working if that column is
+encrypted by the application too.
 """
 
 from __future__ import annotations
