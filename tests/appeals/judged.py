@@ -22,17 +22,14 @@ from django.db import transaction
 from vigil.appeals.registry import do_add_authority, do_set_profile
 from vigil.cases.actions.edits import do_edit, do_set_victim_organisations, do_set_victims
 from vigil.cases.actions.levels import do_set_confidentiality
-from vigil.cases.actions.records import (
+from vigil.cases.actions.people import (
     add_alias,
-    add_defenders,
-    add_event,
-    add_followup,
     add_organisation_names,
     affiliate,
-    do_create_case,
     find_or_create_organisation,
     find_or_create_person,
 )
+from vigil.cases.actions.records import add_defenders, add_event, add_followup, do_create_case
 from vigil.cases.models import Case, Event, Organisation, Person
 from vigil.intake.extracted import ExtractedFile, read_for_intake
 from vigil.intake.store import do_ingest

@@ -16,16 +16,18 @@ from vigil.appeals.models import OrganisationProfile
 from vigil.appeals.registry import do_add_authority, do_set_profile
 from vigil.appeals.render import render
 from vigil.appeals.workflow import appeal_text, do_compose_draft, do_edit_demands, do_edit_section
-from vigil.cases.actions.records import (
+from vigil.cases.actions.people import (
     add_alias,
+    affiliate,
+    find_or_create_organisation,
+    find_or_create_person,
+)
+from vigil.cases.actions.records import (
     add_defenders,
     add_event,
     add_followup,
     add_intervention,
-    affiliate,
     do_create_case,
-    find_or_create_organisation,
-    find_or_create_person,
 )
 from vigil.cases.models import Case, Intervention, PersonRole, Source
 

@@ -37,6 +37,7 @@ from vigil.cases.models import (
     PersonRole,
     Source,
 )
+from vigil.cases.models.organisation import OrganisationKind
 from vigil.cases.names import exact_form
 from vigil.cases.roles import User
 from vigil.search.index import index_person
@@ -200,9 +201,10 @@ def find_or_create_organisation(
     country: str = "",
     confidentiality: str = Confidentiality.RESTRICTED,
     source: Source | None = None,
+    kind: str = OrganisationKind.OTHER,
 ) -> Organisation:
-    """An organisation of exactly that name (or short name) in that country, or a new one with
-    possible matches. The spelling keeps the source's level either way."""
+    """An organisation of exactly that name (or short name) in that country, or a new one (of
+    ``kind``) with possible matches. The spelling keeps the source's level either way."""
     candidates = organisation_candidates(name)
     exact = [pk for pk, is_exact in candidates.items() if is_exact]
     same_country = list(Organisation.objects.filter(pk__in=exact, country=country)[:2])
@@ -217,6 +219,7 @@ def find_or_create_organisation(
         name=name,
         country=country,
         confidentiality=confidentiality,
+        kind=kind,
     )
     add_organisation_names(organisation, name, level=confidentiality, source=source)
     record_organisation_matches(organisation, candidates)
