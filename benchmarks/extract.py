@@ -146,7 +146,9 @@ def ingest_seconds(count: int) -> float:
         paths = distinct_appeals(inbox, count)
         env = {**os.environ, "VIGIL_HOME": str(home)}
         env.pop("VIGIL_DATABASE_URL", None)
-        subprocess.run([str(vigil), "init"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [str(vigil), "init", "--insecure-key-in-home"], env=env, check=True, capture_output=True
+        )
         start = time.perf_counter()
         subprocess.run(
             [str(vigil), "ingest", "--jobs", "2", *map(str, paths)], env=env, check=True, capture_output=True
