@@ -100,11 +100,12 @@ def render_text(appeal: Appeal, profile: OrganisationProfile, *, public: bool, m
 
 
 def render_email(appeal: Appeal, profile: OrganisationProfile, *, public: bool) -> bytes:
-    """An .eml file: the appeal as the body, addressed to the chosen authorities; never sent here."""
+    """An .eml file: the appeal as the body; never sent here. Only the public version is addressed
+    to the authorities: the confidential one must not be one click from reaching them."""
     message = EmailMessage()
     message["Subject"] = appeal.headline
     message["From"] = profile.email or "appeals@localhost"
-    recipients = [a["email"] for a in appeal.addressees if a.get("email")]
+    recipients = [a["email"] for a in appeal.addressees if a.get("email")] if public else []
     if recipients:
         message["To"] = ", ".join(recipients)
     message["Date"] = formatdate(localtime=False)

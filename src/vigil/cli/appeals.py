@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
-from vigil.cli.output import echo
+from vigil.cli.output import echo, write_output
 
 appeal_app = typer.Typer(help="Appeals: compose, render, review and publish.", no_args_is_help=True)
 authority_app = typer.Typer(help="The authorities that appeals are addressed to.", no_args_is_help=True)
@@ -81,7 +81,7 @@ def appeal_render(
     )
     for warning in english.stale:
         echo(f"warning: {warning}", err=True)
-    output.write_bytes(render(appeal, OrganisationProfile.current(), fmt=fmt, public=public))
+    write_output(output, render(appeal, OrganisationProfile.current(), fmt=fmt, public=public), public=public)
     level = "public" if public else "confidential"
     echo(
         f"{output}: appeal {intervention.pk} v{intervention.version} ({intervention.status}), {lang}, {level}"

@@ -16,6 +16,7 @@ from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
 from vigil.cli.keys import key_app
+from vigil.cli.output import print_error
 from vigil.cli.people import organisation_app, person_app
 from vigil.cli.profile import profile_app
 from vigil.cli.records import case_app, defender_app, export, reindex, search
@@ -62,5 +63,24 @@ def main(
 
 
 def run() -> None:
-    """Entry point of the ``vigil`` script."""
-    app()
+    """Entry point of the ``vigil`` script: a refusal anywhere is one line and exit 1, never a traceback."""
+    try:
+        app()
+    except Exception as exc:
+        if not is_refusal(exc):
+            raise
+        print_error(str(exc))
+        raise SystemExit(1) from None
+
+
+def is_refusal(exc: Exception) -> bool:
+    """A missing key, a role that may not write, a record the user may not see."""
+    import sys
+
+    from vigil.crypto.keys import KeyUnavailable
+
+    kinds: list[type[Exception]] = [KeyUnavailable]
+    for module, name in (("vigil.cases.actions.guard", "NotAllowed"), ("vigil.cases.access", "AccessDenied")):
+        if module in sys.modules:
+            kinds.append(getattr(sys.modules[module], name))
+    return isinstance(exc, tuple(kinds))

@@ -9,9 +9,11 @@ and refuse, when printed). :func:`plain` replaces control and direction-override
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -62,3 +64,12 @@ def echo(text: object = "", *, err: bool = False) -> None:
 def print_error(message: str) -> None:
     """One red ``error`` line on standard error, the message neutralised."""
     err_console.print(f"[red]error[/red] {markup_safe(message)}", highlight=False)
+
+
+def write_output(path: Path, data: bytes, *, public: bool) -> None:
+    """Write a rendering or export; anything not public is readable by its owner only (0600)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644 if public else 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        if not public:
+            os.fchmod(handle.fileno(), 0o600)  # an existing file keeps its mode through O_TRUNC
+        handle.write(data)

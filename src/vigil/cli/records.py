@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
-from vigil.cli.output import echo, markup_safe, plain
+from vigil.cli.output import echo, markup_safe, plain, write_output
 
 case_app = typer.Typer(help="Cases: list them, show one.", no_args_is_help=True)
 defender_app = typer.Typer(help="Defenders: one defender's timeline across cases.", no_args_is_help=True)
@@ -168,5 +168,5 @@ def export(
     from vigil.cases.export import public_export
 
     data = public_export()
-    output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_output(output, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode(), public=True)
     echo(plain(f"{output}: {len(data['cases'])} public cases"))

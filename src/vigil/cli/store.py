@@ -101,8 +101,13 @@ def serve(
     """Serve the web UI (on 127.0.0.1 unless --host says otherwise)."""
     from vigil.cli.context import require_store
 
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        fail(f"--host must be an IP address or localhost, not {host!r}", code=2)
+        return
     require_store()
-    if not ipaddress.ip_address(host).is_loopback:
+    if not loopback:
         echo(f"warning: serving on {host}, reachable from other machines; use TLS in front", err=True)
         from django.conf import settings
 
