@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.context import acting_user, fail, fetched, public_only_for_analysts, require_store
 from vigil.cli.output import echo, write_output
 
 appeal_app = typer.Typer(help="Appeals: compose, render, review and publish.", no_args_is_help=True)
@@ -53,6 +53,7 @@ def appeal_render(
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", code=2)
     deadline, dateline = parse_day(act_before), parse_day(date)
     require_store()
+    public_only_for_analysts(public)
     from vigil.appeals.compose import NothingToSay
     from vigil.appeals.models import OrganisationProfile
     from vigil.appeals.render import render
@@ -300,6 +301,7 @@ def appeal_check(
 ) -> None:
     """Per language: the texts not yet translated, and whether the facts look out of date."""
     require_store()
+    public_only_for_analysts(public)
     from vigil.appeals.choices import LANGUAGES
     from vigil.appeals.compose import NothingToSay
     from vigil.appeals.workflow import WorkflowError, appeal_text

@@ -68,3 +68,11 @@ def require_store() -> None:
     if not store_exists():
         fail("no store here: run `vigil init` first (VIGIL_HOME decides where the store lives)")
     setup_django()
+
+
+def public_only_for_analysts(public: bool) -> None:
+    """An analyst sees public renderings only: refuse anything else in one line."""
+    from vigil.cases.roles import role_of
+
+    if not public and role_of(acting_user()) == "analyst":
+        fail("an analyst sees the public version only: add --public")

@@ -146,9 +146,14 @@ def search(
 
 
 def reindex() -> None:
-    """Write every record's search entry again (after an upgrade that indexes more)."""
+    """Write every record's search entry again (after an upgrade that indexes more); admins only."""
     require_store()
     from django.db import transaction
+
+    from vigil.cases.roles import role_of
+
+    if role_of(acting_user()) != "admin":
+        fail("only an admin may rebuild the search index")
 
     from vigil.search.index import rebuild
 
