@@ -55,6 +55,13 @@ bench: install
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/identity.py
 
+# The long security runs (not part of `make test`): 10,000 hostile inputs through the readers,
+# then RUNS (200) kill -9 of `vigil ingest --accept --jobs 2`, checking the store after each.
+RUNS ?= 200
+soak: install
+	VIGIL_HOSTILE_COUNT=10000 $(BIN)/pytest -q -s -p no:cacheprovider tests/security/test_hostile_corpus.py
+	$(BIN)/python scripts/soak_crash.py $(RUNS)
+
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
