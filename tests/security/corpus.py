@@ -26,7 +26,8 @@ APPEAL = (
 
 def seeds() -> dict[str, bytes]:
     html = (
-        f"<html><head><title>Ruth Example</title></head><body><article><p>{APPEAL}</p></article></body></html>"
+        "<html><head><title>Ruth Example</title></head>"
+        f"<body><article><p>{APPEAL}</p></article></body></html>"
     )
     return {
         "text": APPEAL.encode(),
