@@ -1,5 +1,6 @@
 """A hostile corpus through the readers: every input is read or refused with a coded error,
-within the time and memory limits; none raises anything else. The full 10,000 run is
+within the time and memory limits; none raises anything else. The time limit is the one
+``extract_file`` applies (E111 past it), here 10 s per input. The full 10,000 run is
 ``make soak`` (VIGIL_HOSTILE_COUNT); the suite runs a slice of the same generator."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 
 from tests.security.corpus import generated
 from vigil_extract import ExtractionError
+from vigil_extract.pipeline import time_limit
 from vigil_extract.read import ReadLimits, read_bytes
 
 LIMITS = ReadLimits(max_bytes=5 * 1024 * 1024, max_unpacked_bytes=20 * 1024 * 1024)
@@ -30,7 +32,8 @@ def test_every_hostile_input_is_read_or_refused_within_limits() -> None:
             tracemalloc.reset_peak()
             begin = time.perf_counter()
             try:
-                read_bytes(data, LIMITS)
+                with time_limit(SECONDS_PER_INPUT, f"input #{number}"):  # as extract_file applies it
+                    read_bytes(data, LIMITS)
                 outcomes[f"{kind}: read"] += 1
             except ExtractionError as exc:
                 outcomes[f"{kind}: {exc.code}"] += 1
@@ -39,7 +42,7 @@ def test_every_hostile_input_is_read_or_refused_within_limits() -> None:
             elapsed = time.perf_counter() - begin
             peak = tracemalloc.get_traced_memory()[1]
             slowest, worst_peak = max(slowest, elapsed), max(worst_peak, peak)
-            assert elapsed < SECONDS_PER_INPUT, f"input #{number} ({kind}) took {elapsed:.1f} s"
+            assert elapsed < SECONDS_PER_INPUT + 2, f"input #{number} ({kind}) took {elapsed:.1f} s"
             assert peak < PEAK_BYTES, f"input #{number} ({kind}) peaked at {peak / 1e6:.0f} MB"
     finally:
         tracemalloc.stop()
