@@ -248,7 +248,10 @@ def due(
         echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     for item in items:
-        echo(f"{item['due']}  {item['state']:<9}  {item['kind']:<17} case {item['case_id']}: {item['case']}")
+        echo(
+            f"{item['id']:>5}  {item['due']}  {item['state']:<9}  {item['kind']:<17}"
+            f" case {item['case_id']}: {item['case']}"
+        )
 
 
 @appeal_app.command("translate")

@@ -12,6 +12,7 @@ import typer
 
 from vigil.cli.admin import audit_app, user_app
 from vigil.cli.appeals import appeal_app, authority_app, due
+from vigil.cli.casework import delete, event_app, followup_app, restore, set_confidentiality
 from vigil.cli.context import ACTING_AS
 from vigil.cli.extract import extract
 from vigil.cli.ingest import ingest
@@ -38,10 +39,15 @@ app.command()(reindex)
 app.command()(export)
 app.command()(serve)
 app.command()(due)
+app.command("set-confidentiality")(set_confidentiality)
+app.command()(delete)
+app.command()(restore)
 app.add_typer(case_app, name="case")
 app.add_typer(defender_app, name="defender")
 app.add_typer(person_app, name="person")
 app.add_typer(organisation_app, name="organisation")
+app.add_typer(event_app, name="event")
+app.add_typer(followup_app, name="followup")
 app.add_typer(source_app, name="source")
 app.add_typer(audit_app, name="audit")
 app.add_typer(key_app, name="key")

@@ -67,16 +67,38 @@ def source_accept(
     reject: Annotated[
         list[int] | None, typer.Option("--reject", help="A suggestion's number to reject; repeat.")
     ] = None,
+    case_id: Annotated[
+        int | None, typer.Option("--case", help="Accept into this case (an update about its defenders).")
+    ] = None,
 ) -> None:
-    """Accept a source's pending suggestions into a new case, rejecting the numbers given."""
+    """Accept a source's pending suggestions into a new case (or --case N), rejecting the numbers given."""
     require_store()
-    from vigil.cases.access import access_source
+    from vigil.cases.access import access_case, access_source
     from vigil.cases.actions.guard import NotAllowed
     from vigil.intake.review import ReviewError, do_review
 
+    case = fetched(access_case, case_id) if case_id is not None else None
     try:
-        case = do_review(fetched(access_source, source_id), reject=reject or [], acting_user=acting_user())
+        accepted = do_review(
+            fetched(access_source, source_id), reject=reject or [], acting_user=acting_user(), case=case
+        )
     except (ReviewError, NotAllowed) as exc:
         fail(str(exc))
         return
-    echo(f"source {source_id}: accepted into case {case.pk}")
+    echo(f"source {source_id}: accepted into case {accepted.pk}")
+
+
+@source_app.command("reopen")
+def source_reopen(source_id: Annotated[int, typer.Argument(help="The source's id.")]) -> None:
+    """Reopen a reviewed source's review, so its decisions can change and be accepted again."""
+    require_store()
+    from vigil.cases.access import access_source
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.intake.review import ReviewError, do_reopen
+
+    try:
+        do_reopen(fetched(access_source, source_id), acting_user=acting_user())
+    except (ReviewError, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    echo(f"source {source_id}: review reopened")
