@@ -42,6 +42,8 @@ docs: install
 messages: install
 	$(BIN)/python scripts/catalogues.py
 	$(BIN)/pybabel compile -d src/vigil/locale -D django
+	cd src/vigil/web && DJANGO_SETTINGS_MODULE=vigil.settings.test ../../../$(BIN)/django-admin makemessages -l fr -l es -l ru --no-location --no-obsolete
+	$(BIN)/pybabel compile -d src/vigil/web/locale -D django
 
 # The development corpus, then the real one (eval/real) when its texts are on this machine.
 eval: install

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import gettext
 import re
+from functools import cache
 from typing import Any
 
 import pycountry
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+@cache
+def country_names(language: str) -> dict[str, str]:
+    """Country names in ``language`` from pycountry's own ISO 3166 catalogues (English if none)."""
+    names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    return {c.alpha_2: names.gettext(c.name) for c in pycountry.countries}
+
+
 def country_choices() -> list[tuple[str, str]]:
-    countries = sorted(pycountry.countries, key=lambda c: c.name)
-    return [("", "—"), *((c.alpha_2, c.name) for c in countries)]
+    """Countries by name in the reader's language, alphabetically."""
+    names = country_names(get_language() or "en")
+    return [("", "—"), *sorted(names.items(), key=lambda item: item[1])]
 
 
 class CountryField(forms.ChoiceField):

@@ -64,3 +64,13 @@ def highlighted(hit: Hit) -> SafeString:
 def get_item(mapping: dict[str, str], key: str) -> str:
     """``mapping[key]`` in a template, or empty."""
     return mapping.get(key, "")
+
+
+@register.filter
+def country(code: str) -> str:
+    """A country's name in the reader's language, from its two-letter code."""
+    from django.utils.translation import get_language
+
+    from vigil.web.forms.fields import country_names
+
+    return country_names(get_language() or "en").get(code, code) if code else ""
