@@ -3,100 +3,14 @@ case, open it, fetch its appeal — with no Content-Security-Policy violation on
 
 from __future__ import annotations
 
-import os
-import re
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.e2e.conftest import CHROMIUM, FLAGS, Served, enrol_second_factor
 
 
-def require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = "Debian's Chromium is not installed (apt-get install chromium; .ci/run does it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """A demo store served on a free loopback port; yields its URL and the admin's password."""
-    require_chromium()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
-    env["VIGIL_HOME"] = str(tmp_path / "store")
-    init = subprocess.run(
-        [sys.executable, "-m", "vigil.cli", "init", "--demo", "--insecure-key-in-home"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    password = re.search(r"password: (\S+)", init.stdout)
-    assert password is not None
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "vigil.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(100):
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", password.group(1)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def enrol_second_factor(page: Any) -> None:
-    """An admin's first sign-in: read the key as a person would type it into an app, answer
-    with the app's current code, and pass the page of recovery codes."""
-    from base64 import b32decode
-
-    from django_otp.oath import totp
-
-    page.wait_for_selector("code.secret")
-    secret = page.inner_text("code.secret").replace(" ", "")
-    key = b32decode(secret + "=" * (-len(secret) % 8))
-    page.fill("#id_token", f"{totp(key):06d}")
-    page.click("form.login button[type=submit]")
-    page.wait_for_selector("ol.codes")
-    assert len(page.query_selector_all("ol.codes li")) == 10
-    page.click("text=Continue")
-
-
-def test_sign_in_open_the_demo_case_and_fetch_its_appeal(server: tuple[str, str], tmp_path: Path) -> None:
+def test_sign_in_open_the_demo_case_and_fetch_its_appeal(server: Served, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    url, password = server
+    url, password = server.url, server.passwords["admin"]
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)

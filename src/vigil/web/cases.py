@@ -120,7 +120,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         event.corrected_by = actor(entry.actor) if entry else ""  # type: ignore[attr-defined]
         event.corrected_at = entry.at if entry else None  # type: ignore[attr-defined]
     today = timezone.localdate()
-    followups = list(followups_of(user, case).order_by("status", "due", "id"))
+    followups = sorted(followups_of(user, case), key=lambda f: (f.status != "open", f.watch_from, f.pk))
     for followup in followups:
         followup.overdue = followup.is_overdue(today)  # type: ignore[attr-defined]
     decisions = LevelDecision.objects.filter(object_type="case", object_id=case.pk)
