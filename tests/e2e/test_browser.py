@@ -4,6 +4,7 @@ case, open it, fetch its appeal — with no Content-Security-Policy violation on
 from __future__ import annotations
 
 from pathlib import Path
+
 from tests.e2e.conftest import CHROMIUM, FLAGS, Served, enrol_second_factor
 
 
