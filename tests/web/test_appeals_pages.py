@@ -67,7 +67,7 @@ def test_the_public_preview_says_why_it_is_refused_until_a_defender_is_public() 
     world = make_world()
     coordinator = signed_in("coordinator")
     refused = coordinator.get(f"/appeals/{world.appeal.pk}/?public=1").content.decode()
-    assert "A public appeal is refused." in refused
+    assert 'class="refusal">this version has no defender to write about' in refused
     download = coordinator.get(f"/appeals/{world.appeal.pk}/download.pdf?lang=en&public=1")
     assert download.status_code == 409 and "no defender to write about" in download.content.decode()
     do_set_confidentiality(world.person, "public", reason="she asked for publicity", acting_user=None)
@@ -118,3 +118,45 @@ def test_every_format_and_language_downloads() -> None:
             assert b"Amina Example" in response.content or fmt == "pdf", (language, fmt)
     assert viewer.get(f"/appeals/{world.appeal.pk}/download.docx").status_code == 404
     assert viewer.get(f"/appeals/{world.appeal.pk}/download.pdf?lang=de").status_code == 404
+
+
+def test_demands_reach_the_public_version_only_when_marked_public() -> None:
+    world = make_world()
+    coordinator = signed_in("coordinator")
+    do_set_confidentiality(world.person, "public", reason="consent", acting_user=None)
+    do_set_confidentiality(world.event, "public", reason="press", acting_user=None)
+    data = {"text_0": "Allow Amina Example to see her family", "order_0": "1"}
+    coordinator.post(f"/appeals/{world.appeal.pk}/demands/", data)
+    public = coordinator.get(f"/appeals/{world.appeal.pk}/download.txt?lang=en&public=1").content.decode()
+    internal = coordinator.get(f"/appeals/{world.appeal.pk}/download.txt?lang=en").content.decode()
+    assert "see her family" in internal and "see her family" not in public
+    coordinator.post(f"/appeals/{world.appeal.pk}/demands/", {**data, "public": "on"})
+    public = coordinator.get(f"/appeals/{world.appeal.pk}/download.txt?lang=en&public=1").content.decode()
+    assert "see her family" in public
+
+
+def test_a_text_kept_as_written_is_translated_or_confirmed_from_the_preview() -> None:
+    world = make_world()
+    editor, coordinator = signed_in("editor"), signed_in("coordinator")
+    data = {"text_0": "Return Amina Example's confiscated notebooks", "order_0": "1"}
+    editor.post(f"/appeals/{world.appeal.pk}/demands/", data)
+    page = editor.get(f"/appeals/{world.appeal.pk}/?lang=fr").content.decode()
+    assert "Kept as written in fr" in page and "Return Amina Example&#x27;s confiscated notebooks" in page
+    assert "Keep them as written" not in page
+    editor.post(
+        f"/appeals/{world.appeal.pk}/translate/",
+        {
+            "language": "fr",
+            "original": "Return Amina Example's confiscated notebooks",
+            "translation": "Rendre à Amina Example ses carnets confisqués",
+        },
+    )
+    french = editor.get(f"/appeals/{world.appeal.pk}/download.txt?lang=fr").content.decode()
+    assert "Rendre à Amina Example ses carnets confisqués" in french
+    assert editor.post(f"/appeals/{world.appeal.pk}/confirm/", {"language": "es"}).status_code == 403
+    world.appeal.refresh_from_db()
+    assert "es" not in world.appeal.sections.get("confirmed", [])
+    assert "Keep them as written" in coordinator.get(f"/appeals/{world.appeal.pk}/?lang=es").content.decode()
+    coordinator.post(f"/appeals/{world.appeal.pk}/confirm/", {"language": "es"})
+    world.appeal.refresh_from_db()
+    assert "es" in world.appeal.sections["confirmed"]

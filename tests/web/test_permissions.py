@@ -288,6 +288,18 @@ ACTIONS = [
         WRITERS,
     ),
     Action("edit the demands", lambda w: f"/appeals/{w.appeal.pk}/demands/", demands_data, WRITERS),
+    Action(
+        "translate a text of an appeal",
+        lambda w: f"/appeals/{w.appeal.pk}/translate/",
+        lambda w: {"language": "fr", "original": "Attorney General", "translation": "Procureur général"},
+        WRITERS,
+    ),
+    Action(
+        "keep untranslated texts as written",
+        lambda w: f"/appeals/{w.appeal.pk}/confirm/",
+        lambda w: {"language": "ru"},
+        DECIDERS,
+    ),
     Action("send an appeal for review", lambda w: f"/appeals/{w.appeal.pk}/advance/", lambda w: {}, WRITERS),
     Action(
         "approve an appeal",

@@ -20,6 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,19 +34,23 @@ from vigil.appeals.workflow import (
     APPROVERS,
     EDITABLE_SECTIONS,
     NEXT_STATUS,
+    NotPublishedInLanguage,
     WorkflowError,
     appeal_text,
     current_appeal,
     do_advance,
     do_compose_draft,
+    do_confirm_language,
     do_edit_demands,
     do_edit_section,
     do_new_version,
+    do_translate,
     organisation_name,
+    withheld,
 )
 from vigil.cases.access import AccessDenied, access_appeal, visible_levels
 from vigil.cases.actions.guard import NotAllowed
-from vigil.cases.models import Case, Intervention
+from vigil.cases.models import Case, Confidentiality, Intervention
 from vigil.cases.models.intervention import InterventionStatus
 from vigil.cases.parts import internal_levels
 from vigil.cases.roles import User, can_write, role_of
@@ -97,7 +102,7 @@ def rendering(appeal: Appeal, *, fmt: str, public: bool, filename: str) -> HttpR
     return response
 
 
-def refused(request: HttpRequest, case: Case, exc: NothingToSay) -> HttpResponse:
+def refused(request: HttpRequest, case: Case, exc: NothingToSay | NotPublishedInLanguage) -> HttpResponse:
     """A public version that cannot be written, said plainly, with the way back."""
     context = {"case": case, "reason": str(exc)}
     return page(request, "web/appeal_refused.html", context, status=409)
@@ -138,7 +143,7 @@ def case_appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRe
                 published=timezone.localdate(),
             )
         )
-    except NothingToSay as exc:
+    except (NothingToSay, NotPublishedInLanguage) as exc:
         return refused(request, case, exc)
     return rendering(appeal, fmt=fmt, public=public, filename=f"case-{case.pk}-appeal-{language}-{level}")
 
@@ -151,7 +156,7 @@ def appeal_download(request: HttpRequest, appeal_id: int, fmt: str) -> HttpRespo
     language, level, public = download_options(request)
     try:
         appeal = appeal_text(intervention, language, public=public)
-    except NothingToSay as exc:
+    except (NothingToSay, NotPublishedInLanguage) as exc:
         return refused(request, intervention.case, exc)
     name = f"case-{intervention.case_id}-appeal-v{intervention.version}-{language}-{level}"
     return rendering(appeal, fmt=fmt, public=public, filename=name)
@@ -159,6 +164,10 @@ def appeal_download(request: HttpRequest, appeal_id: int, fmt: str) -> HttpRespo
 
 class DemandsForm(forms.Form):
     """The demands as numbered rows: change the numbers to reorder, clear a row to remove it."""
+
+    public = forms.BooleanField(
+        label=gettext_lazy("Use these demands in the public version too"), required=False
+    )
 
     def __init__(self, *args: Any, demands: list[str], extra: int = 2, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -197,7 +206,36 @@ class DemandsForm(forms.Form):
 class SectionForm(forms.Form):
     """One section's text; the section it replaces is named by the ``section`` field beside it."""
 
+    public = forms.BooleanField(label=gettext_lazy("Also in the public version"), required=False)
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), required=True)
+
+
+def demands_public(intervention: Intervention) -> bool:
+    items = intervention.sections.get("demand_items", [])
+    return bool(items) and all(item.get("level") == Confidentiality.PUBLIC for item in items)
+
+
+def untranslated(preview: Appeal | None, language: str) -> list[str]:
+    """Texts of the record this language version keeps as written (a rewritten section is not one)."""
+    if preview is None:
+        return []
+    return [text for text in preview.not_translated if text not in EDITABLE_SECTIONS]
+
+
+def to_translate(
+    request: HttpRequest,
+    intervention: Intervention,
+    preview: Appeal | None,
+    language: str,
+    withheld_texts: list[str],
+) -> list[str]:
+    """What a writer may still translate here: a draft's texts kept as written, or those that
+    hold a published appeal back from this language."""
+    if not can_write(request.user):
+        return []
+    if intervention.status == InterventionStatus.PUBLISHED:
+        return withheld_texts
+    return untranslated(preview, language)
 
 
 def section_text(appeal: Appeal, name: str) -> str:
@@ -212,9 +250,13 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
     if language not in LANGUAGES:
         language = intervention.language
     public = request.GET.get("public") == "1"
+    withheld_texts: list[str] = []
     try:
         preview: Appeal | None = appeal_text(intervention, language, public=public)
         preview_refusal = ""
+    except NotPublishedInLanguage as exc:
+        preview, preview_refusal = None, str(exc)
+        withheld_texts = withheld(intervention).get(language, [])
     except NothingToSay as exc:
         preview, preview_refusal = None, str(exc)
     editable = can_write(request.user) and intervention.status in (
@@ -226,7 +268,8 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
         own = appeal_text(intervention, intervention.language, public=False)
         overrides = intervention.sections.get("overrides", {})
         for name in EDITABLE_SECTIONS:
-            form = SectionForm(initial={"text": section_text(own, name)}, prefix=name)
+            public = overrides.get(name, {}).get("level") == Confidentiality.PUBLIC
+            form = SectionForm(initial={"text": section_text(own, name), "public": public}, prefix=name)
             sections.append(
                 {"name": name, "label": SECTION_LABELS[name], "form": form, "edited": name in overrides}
             )
@@ -243,7 +286,10 @@ def appeal_detail(request: HttpRequest, appeal_id: int) -> HttpResponse:
         "formats": FORMATS,
         "editable": editable,
         "sections": sections,
-        "demands_form": DemandsForm(demands=demands) if editable else None,
+        "demands_form": DemandsForm(demands=demands, initial={"public": demands_public(intervention)})
+        if editable
+        else None,
+        "untranslated": to_translate(request, intervention, preview, language, withheld_texts),
         "demands": demands,
         "next_status": target,
         "may_advance": target is not None
@@ -296,11 +342,12 @@ def appeal_section(request: HttpRequest, appeal_id: int) -> HttpResponse:
         messages.error(request, _("Nothing saved: a section needs its text."))
         return redirect("appeal-detail", appeal_id=intervention.pk)
     text = form.cleaned_data["text"]
+    level = Confidentiality.PUBLIC if form.cleaned_data["public"] else Confidentiality.RESTRICTED
     return workflow_step(
         request,
         intervention,
         lambda: do_edit_section(
-            intervention, name, text, acting_user=request.user, language=intervention.language
+            intervention, name, text, acting_user=request.user, language=intervention.language, level=level
         ),
         _("Section saved."),
     )
@@ -315,11 +362,12 @@ def appeal_demands(request: HttpRequest, appeal_id: int) -> HttpResponse:
         messages.error(request, _("Nothing saved: check the positions."))
         return redirect("appeal-detail", appeal_id=intervention.pk)
     demands = form.demands()
+    level = Confidentiality.PUBLIC if form.cleaned_data["public"] else Confidentiality.RESTRICTED
     return workflow_step(
         request,
         intervention,
         lambda: do_edit_demands(
-            intervention, demands, acting_user=request.user, language=intervention.language
+            intervention, demands, acting_user=request.user, language=intervention.language, level=level
         ),
         _("Demands saved."),
     )
@@ -349,3 +397,45 @@ def appeal_new_version(request: HttpRequest, appeal_id: int) -> HttpResponse:
         lambda: do_new_version(intervention, acting_user=request.user),
         _("A new draft version was started."),
     )
+
+
+class TranslationForm(forms.Form):
+    """How the appeal words one text of the record in a language."""
+
+    language = forms.ChoiceField(choices=[(lang, lang) for lang in LANGUAGES])
+    original = forms.CharField(max_length=2000)
+    translation = forms.CharField(max_length=2000)
+
+
+@writers_only
+def appeal_translate(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    intervention = fetch_appeal(request, appeal_id)
+    form = TranslationForm(request.POST or None)
+    if request.method != "POST" or not form.is_valid():
+        messages.error(request, _("Nothing saved: a translation needs its text."))
+        return redirect("appeal-detail", appeal_id=intervention.pk)
+    data = form.cleaned_data
+    workflow_step(
+        request,
+        intervention,
+        lambda: do_translate(
+            intervention, data["language"], data["original"], data["translation"], acting_user=request.user
+        ),
+        _("Translation saved."),
+    )
+    return redirect(f"{reverse('appeal-detail', args=[intervention.pk])}?lang={data['language']}")
+
+
+@writers_only
+def appeal_confirm(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    intervention = fetch_appeal(request, appeal_id)
+    language = request.POST.get("language", "")
+    if request.method != "POST" or language not in LANGUAGES:
+        return redirect("appeal-detail", appeal_id=intervention.pk)
+    workflow_step(
+        request,
+        intervention,
+        lambda: do_confirm_language(intervention, language, acting_user=request.user),
+        _("The texts stay as written in this language."),
+    )
+    return redirect(f"{reverse('appeal-detail', args=[intervention.pk])}?lang={language}")

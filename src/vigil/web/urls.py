@@ -76,6 +76,8 @@ urlpatterns = [
     path("appeals/<int:appeal_id>/demands/", appeals.appeal_demands, name="appeal-demands"),
     path("appeals/<int:appeal_id>/advance/", appeals.appeal_advance, name="appeal-advance"),
     path("appeals/<int:appeal_id>/new-version/", appeals.appeal_new_version, name="appeal-new-version"),
+    path("appeals/<int:appeal_id>/translate/", appeals.appeal_translate, name="appeal-translate"),
+    path("appeals/<int:appeal_id>/confirm/", appeals.appeal_confirm, name="appeal-confirm"),
     path(
         "appeals/<int:appeal_id>/download.<str:fmt>", appeals.appeal_download, name="appeal-version-download"
     ),
