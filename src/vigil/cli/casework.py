@@ -313,20 +313,14 @@ def person_edit(
 ) -> None:
     """Correct a person's name, gender, country or roles."""
     require_store()
-    from vigil.cases.actions.edits import do_edit
-    from vigil.cases.actions.records import do_set_roles
-    from vigil.cases.parts import roles_seen_by
+    from vigil.cases.actions.edits import do_edit, do_set_visible_roles
 
     person = record_of("person", person_id)
     user = acting_user()
     fields = given(name=name, gender=gender, country=country.upper() if country is not None else None)
     changed = acted(lambda: do_edit(person, acting_user=user, **fields))
-    if role is not None:
-        seen = set(roles_seen_by(person, user))
-        hidden = [r for r in person.roles.values_list("role", flat=True) if r not in seen]
-        if set(role) != seen:
-            acted(lambda: do_set_roles(person, [*role, *hidden], acting_user=user))
-            changed = [*changed, "roles"]
+    if role is not None and acted(lambda: do_set_visible_roles(person, role, acting_user=user)):
+        changed = [*changed, "roles"]
     echo(changed_line("person", person.pk, changed))
 
 

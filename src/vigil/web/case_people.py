@@ -17,21 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vigil.cases.access import readable_people
-from vigil.cases.actions.edits import do_edit, do_set_defenders
+from vigil.cases.actions.edits import do_edit, do_set_defenders, do_set_visible_roles
 from vigil.cases.actions.entry import do_enter_person
-from vigil.cases.actions.people import do_set_roles
 from vigil.cases.models import Case, Person
 from vigil.cases.parts import roles_seen_by
-from vigil.cases.roles import User
 from vigil.web.forms.records import PersonForm, changes
 from vigil.web.pages import fetch, form_page, writers_only
-
-
-def set_visible_roles(person: Person, roles: list[str], user: User) -> None:
-    """Replace the roles ``user`` sees with ``roles``; roles they may not see stay as they are."""
-    seen = set(roles_seen_by(person, user))
-    hidden = [r for r in person.roles.values_list("role", flat=True) if r not in seen]
-    do_set_roles(person, [*roles, *hidden], acting_user=user)
 
 
 @writers_only
@@ -41,7 +32,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     def save(form: PersonForm) -> HttpResponse:
         with transaction.atomic():
             do_edit(person, acting_user=request.user, **changes(form))
-            set_visible_roles(person, form.cleaned_data["roles"], request.user)
+            do_set_visible_roles(person, form.cleaned_data["roles"], acting_user=request.user)
         messages.success(request, _("Person saved."))
         return redirect("defender-detail", person_id=person.pk)
 

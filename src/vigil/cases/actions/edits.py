@@ -178,3 +178,18 @@ def do_set_defenders(case: Case, people: Iterable[Person], *, acting_user: User 
         )
         index_case(case)
     return True
+
+
+def do_set_visible_roles(person: Person, roles: Iterable[str], *, acting_user: User | None) -> bool:
+    """Replace the roles ``acting_user`` sees with ``roles``; roles they may not see (from a
+    source above their level) stay as they are. Returns whether anything changed."""
+    from vigil.cases.actions.people import do_set_roles
+    from vigil.cases.parts import roles_seen_by
+
+    wanted = list(dict.fromkeys(r.strip() for r in roles if r.strip()))
+    seen = roles_seen_by(person, acting_user)
+    if set(wanted) == set(seen):
+        return False
+    hidden = [r for r in person.roles.values_list("role", flat=True) if r not in seen]
+    do_set_roles(person, [*wanted, *hidden], acting_user=acting_user)
+    return True
