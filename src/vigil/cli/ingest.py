@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from vigil.intake.store import IngestOutcome
 
 LEVELS = ("public", "restricted", "confidential")
+T = TypeVar("T")
 
 
 def ingest(
@@ -51,33 +52,57 @@ def ingest(
             code=2,
         )
     require_store()
-    from django.db import DatabaseError
-
     from vigil.cases.actions.guard import NotAllowed
     from vigil.intake.store import do_ingest
 
     user = acting_user()
     refused = 0
+    store = partial(do_ingest, acting_user=user, confidentiality=confidentiality, accept=accept)
     with progress(len(files), "ingesting", enabled=len(files) > 1) as advance:
         reader = partial(read_for_intake, config=extract_config(max_mb, max_pages, max_unpacked_mb, timeout))
-        for item in extracted_files(files, jobs, reader):
+        for group in batched(extracted_files(files, jobs, reader), GROUP):
+            try:
+                stored, refused_here = store_group(group, store, confidentiality, advance)
+            except NotAllowed as exc:
+                fail(str(exc))
+                return
+            refused += refused_here
+            for line in stored:
+                echo(line)
+    raise typer.Exit(1 if refused else 0)
+
+
+GROUP = 25  # files stored in one transaction: one commit, one head write for all of them
+
+
+def store_group(
+    group: tuple[ExtractedFile | RefusedFile, ...],
+    store: Callable[[ExtractedFile], IngestOutcome],
+    confidentiality: str,
+    advance: Callable[[], None],
+) -> tuple[list[str], int]:
+    """Store a group of files in one transaction, each in its own savepoint: a file the store
+    refuses is rolled back alone. Returns the lines to print once committed (so a file is
+    never reported stored before it is) and how many files were refused."""
+    from django.db import DatabaseError, transaction
+
+    lines, refused = [], 0
+    with transaction.atomic():
+        for item in group:
             advance()
             if isinstance(item, RefusedFile):
                 refused += 1
                 print_error(item.message)
                 continue
             try:
-                outcome = do_ingest(item, acting_user=user, confidentiality=confidentiality, accept=accept)
-            except NotAllowed as exc:
-                fail(str(exc))
-                return
+                outcome = store(item)
             except DatabaseError as exc:
                 # Rolled back whole; the message names the file, never the stored values.
                 refused += 1
                 print_error(f"{item.path}: the store refused it ({type(exc).__name__}); nothing was stored")
                 continue
-            echo(describe(outcome, confidentiality))
-    raise typer.Exit(1 if refused else 0)
+            lines.append(describe(outcome, confidentiality))
+    return lines, refused
 
 
 def describe(outcome: IngestOutcome, asked: str) -> str:
@@ -102,6 +127,18 @@ def duplicate_note(outcome: IngestOutcome, asked: str) -> str:
             f" it with `vigil set-confidentiality source {outcome.source_id} {asked} --reason ...`)"
         )
     return " (already stored: nothing changed)"
+
+
+def batched(items: Iterator[T], size: int) -> Iterator[tuple[T, ...]]:
+    """``items`` in tuples of ``size`` (the last may be shorter), as they come."""
+    group: list[T] = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield tuple(group)
+            group = []
+    if group:
+        yield tuple(group)
 
 
 def extracted_files(
