@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups tests/security tests/appeals
+TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups tests/security tests/appeals tests/api
 
 .PHONY: install run test lint lock docs messages bench soak clean
 

@@ -27,6 +27,8 @@ from vigil.cases.models import (
     OrganisationMatch,
     Person,
     PersonMatch,
+    Source,
+    Suggestion,
 )
 from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_script, roles_seen_by
 from vigil.cases.roles import User
@@ -86,7 +88,7 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
     ]
     followups = on_readable_cases(user, FollowUp.objects.filter(case=case))
     data["followups"] = [
-        {"kind": f.kind, "due": f.due.isoformat(), "status": f.status, "note": f.note}
+        {"id": f.pk, "kind": f.kind, "due": f.due.isoformat(), "status": f.status, "note": f.note}
         for f in followups.order_by("due", "id")
     ]
     return data
@@ -173,3 +175,34 @@ def defender_timeline(user: User | None, person: Person) -> dict[str, Any]:
         for a in appeals
     ]
     return data
+
+
+def source_summary(source: Source) -> dict[str, Any]:
+    """A source's description (the caller has fetched it through the access layer)."""
+    return {
+        "id": source.pk,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published.isoformat() if source.published else None,
+        "language": source.language,
+        "format": source.format,
+        "filename": source.filename,
+        "confidentiality": source.confidentiality,
+        "case_id": source.case_id,
+        "reviewed": source.reviewed_at is not None,
+        "suggestions": source.suggestions.count(),
+    }
+
+
+def suggestion_data(suggestion: Suggestion, source: Source) -> dict[str, Any]:
+    """A suggested fact with its status and the sentence it came from."""
+    spanned = suggestion.start is not None and suggestion.end is not None
+    return {
+        "position": suggestion.position,
+        "field": suggestion.field,
+        "value": suggestion.value,
+        "status": suggestion.status,
+        "confidence": suggestion.confidence,
+        "evidence": source.excerpt(suggestion.start or 0, suggestion.end or 0) if spanned else None,
+        "record": suggestion.record,
+    }

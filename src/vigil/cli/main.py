@@ -23,6 +23,7 @@ from vigil.cli.profile import profile_app
 from vigil.cli.records import case_app, defender_app, export, reindex, search
 from vigil.cli.sources import source_app
 from vigil.cli.store import init, serve
+from vigil.cli.tokens import token_app
 
 app = typer.Typer(
     name="vigil",
@@ -55,6 +56,7 @@ app.add_typer(user_app, name="user")
 app.add_typer(appeal_app, name="appeal")
 app.add_typer(authority_app, name="authority")
 app.add_typer(profile_app, name="profile")
+app.add_typer(token_app, name="token")
 
 
 @app.callback()

@@ -39,18 +39,10 @@ def source_show(
     """A source's suggested facts, numbered, each with the sentence it came from."""
     require_store()
     from vigil.cases.access import access_source
+    from vigil.cases.presenters import suggestion_data
 
     source = fetched(access_source, source_id)
-    rows = [
-        {
-            "position": s.position,
-            "field": s.field,
-            "value": s.value,
-            "status": s.status,
-            "evidence": source.excerpt(s.start, s.end) if s.start is not None and s.end is not None else None,
-        }
-        for s in source.suggestions.order_by("position")
-    ]
+    rows = [suggestion_data(s, source) for s in source.suggestions.order_by("position")]
     if as_json:
         echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "vigil.search",
     "vigil.appeals",
     "vigil.web",
+    "ninja",  # the API docs page from its own static files, never a CDN
+    "vigil.api",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,29 @@
+"""What every operation may answer besides its result, documented once for OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+
+from vigil.api.schemas import Problem
+
+
+class InvalidRequest(Schema):
+    """A parameter or body that does not fit its schema: one entry per problem."""
+
+    detail: list[dict[str, Any]]
+
+
+ERRORS: dict[int, Any] = {401: Problem, 404: Problem, 422: InvalidRequest}
+WRITE_ERRORS: dict[int, Any] = {**ERRORS, 400: Problem, 403: Problem}
+
+
+def read(result: Any) -> dict[int, Any]:
+    """A read: its result, or no token (401), not found (404), bad parameters (422)."""
+    return {200: result, **ERRORS}
+
+
+def write(result: Any, status: int = 200) -> dict[int, Any]:
+    """A write: also refused by role (403) or by the action's own checks (400)."""
+    return {status: result, **WRITE_ERRORS}

@@ -1,0 +1,28 @@
+"""``/search``: full text over the cases, people and sources the caller may see."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from vigil.api import answers
+from vigil.api.auth import caller
+from vigil.api.pagination import Page, Presented
+from vigil.api.schemas import HitOut
+from vigil.search.index import search as run_search
+
+router = Router(tags=["search"])
+MOST_HITS = 500
+
+
+class SearchQuery(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="Words to look for.")
+
+
+@router.get("/search", response=answers.read(list[HitOut]), operation_id="search")
+@paginate(Page)
+def search(request: HttpRequest, query: Query[SearchQuery]) -> Presented[Any]:
+    """Hits for ``q``, best first (at most 500); confidential records are never indexed."""
+    hits = run_search(caller(request), query.q, limit=MOST_HITS)
+    return Presented(hits, lambda h: h.__dict__)
