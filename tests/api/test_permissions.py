@@ -47,7 +47,7 @@ def call(client: Client, method: str, path: str, operation: Operation, world: An
         return client.get(url)
     body = operation.body(world) if operation.body else {}
     if operation.files:
-        return client.generic(method, url) if not body else client.post(url, body)
+        return client.post(url, body)
     return client.generic(method, url, json.dumps(body), content_type="application/json")
 
 
@@ -57,6 +57,8 @@ def test_each_operation_answers_its_roles_and_refuses_the_others(
 ) -> None:
     operation = OPERATIONS[op_id]
     world = make_world()
+    if operation.prepare is not None:
+        operation.prepare(world)
     assert call(bearer(None), method, path, operation, world).status_code == 401
     for role in ROLES:
         with transaction.atomic():

@@ -15,8 +15,17 @@ class InvalidRequest(Schema):
     detail: list[dict[str, Any]]
 
 
+class Unprocessable(Exception):
+    """Content that fits the schema but cannot be used (an unreadable document, a correction
+    that does not fit its fact): answered 422 like a schema error, naming the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 ERRORS: dict[int, Any] = {401: Problem, 404: Problem, 422: InvalidRequest}
-WRITE_ERRORS: dict[int, Any] = {**ERRORS, 400: Problem, 403: Problem}
+WRITE_ERRORS: dict[int, Any] = {**ERRORS, 400: Problem, 403: Problem, 409: Problem}
 
 
 def read(result: Any) -> dict[int, Any]:
@@ -25,5 +34,6 @@ def read(result: Any) -> dict[int, Any]:
 
 
 def write(result: Any, status: int = 200) -> dict[int, Any]:
-    """A write: also refused by role (403) or by the action's own checks (400)."""
+    """A write: also a body that is not JSON (400), refused by role (403), or refused by the
+    action in the record's present state (409: a review already accepted, a follow-up not open)."""
     return {status: result, **WRITE_ERRORS}

@@ -1,8 +1,9 @@
 """The API object: its routers, its token, how refusals are answered, and its OpenAPI document.
 
 A record the caller may not see is answered 404 like one that does not exist; a write the
-caller's role does not allow is 403; an action's own refusal (a fact already accepted, an
-impossible date) is 400 with the action's message. Answers are never cached.
+caller's role does not allow is 403; an action's refusal in the record's present state (a
+review already accepted, a follow-up already done) is 409 with the action's message; content
+that fits the schema but cannot be used (an unreadable document) is 422. Answers are never cached.
 """
 
 from collections.abc import Callable
@@ -11,18 +12,17 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
-from ninja import NinjaAPI, Router, Swagger
+from ninja import NinjaAPI, Swagger
 from ninja.operation import Operation
 from ninja.params.models import QueryModel
 
-from vigil.api import answers, cases, events, followups, people, search, sources
-from vigil.api.auth import BearerToken, caller, signed_in_or_token
-from vigil.api.schemas import MeOut
+from vigil.api import account, cases, events, followups, people, search, sources
+from vigil.api.answers import Unprocessable
+from vigil.api.auth import BearerToken, signed_in_or_token
 from vigil.api.tokens import TokenError
 from vigil.cases.access import AccessDenied
 from vigil.cases.actions.edits import EditError
 from vigil.cases.actions.guard import NotAllowed
-from vigil.cases.roles import role_of
 from vigil.intake.review import ReviewError
 
 DESCRIPTION = """Cases of human rights defenders at risk, as the calling account may see them.
@@ -55,15 +55,6 @@ api = VigilAPI(
     docs_decorator=signed_in_or_token,
 )
 
-me = Router(tags=["account"])
-
-
-@me.get("/me", response=answers.read(MeOut), operation_id="get_me")
-def get_me(request: HttpRequest) -> dict[str, Any]:
-    """The account your token acts as, and its role."""
-    account = caller(request)
-    return {"username": account.get_username(), "role": role_of(account)}
-
 
 def known_parameters_only(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Answer 422 to a query parameter the operation does not take (``?situaton=detained``
@@ -91,7 +82,7 @@ def known_parameters_only(run: Callable[..., HttpResponse]) -> Callable[..., Htt
 api.add_decorator(known_parameters_only, mode="view")
 
 for router in (
-    me,
+    account.router,
     cases.router,
     people.router,
     events.router,
@@ -119,5 +110,11 @@ def forbidden(request: HttpRequest, exc: NotAllowed) -> HttpResponse:
 @api.exception_handler(EditError)
 @api.exception_handler(ReviewError)
 @api.exception_handler(TokenError)
-def refused(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return problem(request, str(exc), 400)
+def conflict(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return problem(request, str(exc), 409)
+
+
+@api.exception_handler(Unprocessable)
+def unprocessable(request: HttpRequest, exc: Unprocessable) -> HttpResponse:
+    detail = [{"type": "refused", "loc": ["body", exc.field], "msg": str(exc)}]
+    return api.create_response(request, {"detail": detail}, status=422)

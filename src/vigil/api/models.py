@@ -7,8 +7,6 @@ may do at once; it stops at its expiry date or when revoked, whichever comes fir
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import models
 
 from vigil.crypto.secrets import RevocableSecret
@@ -21,6 +19,3 @@ class ApiToken(RevocableSecret):
 
     class Meta(RevocableSecret.Meta):
         pass
-
-    def is_live(self, now: dt.datetime) -> bool:
-        return self.revoked_at is None and self.expires_at > now and self.user.is_active

@@ -9,19 +9,22 @@ from ninja import Router
 from ninja.pagination import paginate
 
 from vigil.api import answers
+from vigil.api.answers import Unprocessable
 from vigil.api.auth import caller
+from vigil.api.inputs import PathId, Words
 from vigil.api.pagination import Page, Presented
 from vigil.api.schemas import DefenderDetail, MatchOut, PairOut, PersonOut
 from vigil.cases.access import access_person, readable_people
-from vigil.cases.models import MatchStatus, PersonMatch
+from vigil.cases.models import MatchStatus, Person, PersonMatch
 from vigil.cases.presenters import defender_timeline, person_summary, possible_matches
+from vigil.cases.roles import User
 
 router = Router(tags=["defenders"])
 
 
 @router.get("/defenders", response=answers.read(list[PersonOut]), operation_id="list_defenders")
 @paginate(Page)
-def list_defenders(request: HttpRequest, name: str | None = None) -> Presented[Any]:
+def list_defenders(request: HttpRequest, name: Words = None) -> Presented[Any]:
     """The people you may see, by name; ``name`` keeps those whose primary name contains it."""
     user = caller(request)
     people = readable_people(user)
@@ -31,7 +34,7 @@ def list_defenders(request: HttpRequest, name: str | None = None) -> Presented[A
 
 
 @router.get("/defenders/{person_id}", response=answers.read(DefenderDetail), operation_id="get_defender")
-def get_defender(request: HttpRequest, person_id: int) -> dict[str, Any]:
+def get_defender(request: HttpRequest, person_id: PathId) -> dict[str, Any]:
     """One defender: names in every script, roles, ties, and the timeline across every case you may see."""
     user = caller(request)
     return defender_timeline(user, access_person(user, person_id))
@@ -43,7 +46,7 @@ def get_defender(request: HttpRequest, person_id: int) -> dict[str, Any]:
     operation_id="list_defender_matches",
 )
 @paginate(Page)
-def list_defender_matches(request: HttpRequest, person_id: int) -> Presented[Any]:
+def list_defender_matches(request: HttpRequest, person_id: PathId) -> Presented[Any]:
     """People who may be this defender, among those you may see."""
     user = caller(request)
     return Presented(possible_matches(user, access_person(user, person_id)), lambda m: m)
@@ -66,3 +69,13 @@ def list_matches(request: HttpRequest) -> Presented[Any]:
     people = readable_people(caller(request)).filter(merged_into__isnull=True)
     pairs = PersonMatch.objects.filter(status=MatchStatus.PENDING, left__in=people, right__in=people)
     return Presented(pairs.select_related("left", "right").order_by("-score", "id"), pair)
+
+
+def people_by_id(user: User, ids: list[int], field: str) -> list[Person]:
+    """The people with these ids, each one the caller may see; else the body's ``field`` is
+    refused (422), with no word on whether the others exist."""
+    found = readable_people(user).in_bulk(ids)
+    missing = [str(pk) for pk in ids if pk not in found]
+    if missing:
+        raise Unprocessable(field, f"no person {', '.join(missing)} on record that you may see")
+    return [found[pk] for pk in dict.fromkeys(ids)]

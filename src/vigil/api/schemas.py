@@ -162,6 +162,16 @@ class SuggestionOut(Schema):
     record: dict[str, Any]
 
 
+class UploadOut(Schema):
+    """A stored document and its suggested facts. ``source_id`` is null when the same content
+    is already stored where you may not see it: nothing new was stored."""
+
+    source_id: int | None
+    duplicate: bool
+    suggestion_count: int
+    suggestions: list[SuggestionOut]
+
+
 class FollowUpOut(Schema):
     id: int
     case_id: int
@@ -185,3 +195,13 @@ class HitOut(Schema):
 class MeOut(Schema):
     username: str
     role: str | None
+
+
+class CalendarOut(Schema):
+    """The calendar address, shown this once: anyone who holds it reads the feed."""
+
+    url: str
+
+
+class RevokedOut(Schema):
+    revoked: int

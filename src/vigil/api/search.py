@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 
 from vigil.api import answers
 from vigil.api.auth import caller
+from vigil.api.inputs import NO_NUL
 from vigil.api.pagination import Page, Presented
 from vigil.api.schemas import HitOut
 from vigil.search.index import search as run_search
@@ -17,7 +18,7 @@ MOST_HITS = 500
 
 
 class SearchQuery(Schema):
-    q: str = Field(..., min_length=1, max_length=200, description="Words to look for.")
+    q: str = Field(..., min_length=1, max_length=200, pattern=NO_NUL, description="Words to look for.")
 
 
 @router.get("/search", response=answers.read(list[HitOut]), operation_id="search")

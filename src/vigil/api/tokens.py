@@ -1,8 +1,7 @@
 """Creating, listing, revoking and checking API tokens: every change in the audit chain.
 
 An admin (or the command line's operator) issues tokens for any account; anyone may revoke
-their own. Checking a token is a lookup by its SHA-256; its last use is written at most once
-a minute, so a busy client does not turn every read into a write.
+their own. Checking a token is a lookup by its SHA-256 (``crypto.secrets.find_live``).
 """
 
 from __future__ import annotations
@@ -18,11 +17,10 @@ from vigil.api.models import ApiToken
 from vigil.audit.chain import record
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.roles import User, role_of
-from vigil.crypto.secrets import digest_of, issue
+from vigil.crypto.secrets import find_live, issue
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 366
-TOUCH_EVERY = dt.timedelta(minutes=1)
 
 
 class TokenError(ValueError):
@@ -90,12 +88,5 @@ def tokens_seen_by(acting_user: User | None) -> QuerySet[ApiToken]:
 
 def account_of(value: str) -> Account | None:
     """The active account a live token acts as, or None (unknown, expired, revoked, disabled)."""
-    if not value.startswith("vigil_api_") or len(value) > 200:
-        return None
-    token = ApiToken.objects.select_related("user").filter(digest=digest_of(value)).first()
-    now = timezone.now()
-    if token is None or not token.is_live(now):
-        return None
-    if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    token = find_live(ApiToken, value, "api")
+    return token.user if token is not None else None

@@ -14,7 +14,9 @@ from vigil.cli.admin import audit_app, user_app
 from vigil.cli.appeals import appeal_app, authority_app, due
 from vigil.cli.casework import delete, event_app, followup_app, restore, set_confidentiality
 from vigil.cli.context import ACTING_AS
+from vigil.cli.digest import digest
 from vigil.cli.extract import extract
+from vigil.cli.feeds import calendar_app
 from vigil.cli.ingest import ingest
 from vigil.cli.keys import key_app
 from vigil.cli.output import print_error
@@ -43,6 +45,7 @@ app.command()(due)
 app.command("set-confidentiality")(set_confidentiality)
 app.command()(delete)
 app.command()(restore)
+app.command()(digest)
 app.add_typer(case_app, name="case")
 app.add_typer(defender_app, name="defender")
 app.add_typer(person_app, name="person")
@@ -57,6 +60,7 @@ app.add_typer(appeal_app, name="appeal")
 app.add_typer(authority_app, name="authority")
 app.add_typer(profile_app, name="profile")
 app.add_typer(token_app, name="token")
+app.add_typer(calendar_app, name="calendar")
 
 
 @app.callback()

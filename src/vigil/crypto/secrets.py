@@ -8,14 +8,18 @@ first characters, to tell secrets apart in a list without being usable.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 SHOWN = 12
+TOUCH_EVERY = dt.timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -54,3 +58,26 @@ class RevocableSecret(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} ({self.prefix}…)"
+
+
+S = TypeVar("S", bound=RevocableSecret)
+
+
+def find_live(model: type[S], value: str, kind: str) -> S | None:
+    """The live secret whose value is ``value``: not revoked, not expired, its account active.
+
+    Its last use is written at most once a minute, so a busy client does not turn every read
+    into a write.
+    """
+    if not value.startswith(f"vigil_{kind}_") or len(value) > 200:
+        return None
+    found = model._default_manager.select_related("user").filter(digest=digest_of(value)).first()
+    now = timezone.now()
+    if found is None or found.revoked_at is not None or not found.user.is_active:
+        return None
+    expires = getattr(found, "expires_at", None)
+    if expires is not None and expires <= now:
+        return None
+    if found.last_used_at is None or now - found.last_used_at > TOUCH_EVERY:
+        model._default_manager.filter(pk=found.pk).update(last_used_at=now)
+    return found

@@ -41,11 +41,30 @@ def names(value: Any) -> list[str]:
     """A list of names from a list or from text with one per line or comma-separated."""
     if isinstance(value, str):
         value = re.split(r"[\n,;]", value)
-    return [str(v).strip() for v in value if str(v).strip()]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise CorrectionError("names are given as text or a list of texts")
+    return [v.strip() for v in value if v.strip()]
+
+
+def has_nul(value: Any) -> bool:
+    """Whether a NUL character hides anywhere in ``value`` (no database stores it in text)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(k) or has_nul(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(has_nul(v) for v in value)
+    return False
 
 
 def clean_value(field: str, value: Any, current: Any) -> Any:
     """The correction of a suggestion of ``field``, checked; ``current`` supplies parts not given."""
+    if has_nul(value):
+        raise CorrectionError(f"{field}: the text holds a NUL character")
+    structured = field in ("defender", "event")
+    if structured != isinstance(value, dict):
+        shape = "an object of its parts" if structured else "text"
+        raise CorrectionError(f"{field}: a correction is {shape}")
     if field in ("title", "publisher", "demand", "violation", "language", "country"):
         text = str(value).strip()
         if not text:
@@ -56,7 +75,10 @@ def clean_value(field: str, value: Any, current: Any) -> Any:
                 raise CorrectionError(f"country: a two-letter code (KZ, KE...), not {text!r}")
         return text
     if field == "published":
-        return partial_date(str(value), "published")
+        published = partial_date(str(value), "published")
+        if published is None:
+            raise CorrectionError("published: empty; reject the suggestion instead")
+        return published
     if field == "defender":
         return clean_defender({**current, **value})
     if field == "event":
@@ -78,6 +100,8 @@ def clean_defender(value: dict[str, Any]) -> dict[str, Any]:
         "organisations": [n[:300] for n in names(value.get("organisations", []))],
     }
     if value.get("person_id"):
+        if not str(value["person_id"]).isdigit():
+            raise CorrectionError("defender: person_id is a number")
         cleaned["person_id"] = int(value["person_id"])
     return cleaned
 

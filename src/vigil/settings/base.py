@@ -9,6 +9,7 @@ from csp.constants import NONE, SELF
 from vigil.crypto.keys import keyring
 from vigil.home import database_path
 from vigil.settings.database import configured_url, database_settings
+from vigil.settings.mail import *  # noqa: F403
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "vigil.web",
     "ninja",  # the API docs page from its own static files, never a CDN
     "vigil.api",
+    "vigil.followups",
 ]
 
 MIDDLEWARE = [

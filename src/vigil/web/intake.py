@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -24,15 +22,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vigil.cases.models import Confidentiality
-from vigil.intake.extracted import RefusedFile, read_for_intake
+from vigil.intake.extracted import RefusedFile
 from vigil.intake.store import IngestOutcome, do_ingest
+from vigil.intake.upload import read_bytes
 from vigil.web.forms.records import labelled
 from vigil.web.labels import label
 from vigil.web.pages import page, writers_only
 from vigil_extract import ExtractConfig
 
 LIMITS = ExtractConfig().limits
-SAFE_NAME = re.compile(r"[^\w.\- ]+")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -91,19 +89,12 @@ class Result:
         return {**self.__dict__, "url": url}
 
 
-def safe_name(name: str) -> str:
-    return SAFE_NAME.sub("_", Path(name).name)[:120] or "upload"
-
-
 def ingest_bytes(request: HttpRequest, name: str, data: bytes, level: str) -> Result:
     """Read and store one document; a refusal names the file and the problem."""
-    with tempfile.TemporaryDirectory(prefix="vigil-upload-") as folder:
-        path = Path(folder) / safe_name(name)
-        path.write_bytes(data)
-        extracted = read_for_intake(path)
-        if isinstance(extracted, RefusedFile):
-            return Result(name, error=extracted.message.replace(str(path), name))
-        outcome = do_ingest(extracted, acting_user=request.user, confidentiality=level, accept=False)
+    extracted = read_bytes(name, data)
+    if isinstance(extracted, RefusedFile):
+        return Result(name, error=extracted.message)
+    outcome = do_ingest(extracted, acting_user=request.user, confidentiality=level, accept=False)
     return Result(name, outcome.source_id, outcome.suggestions, note=duplicate_note(outcome, level))
 
 
