@@ -12,7 +12,9 @@ from django.test import Client
 
 from tests.api.conftest import bearer, token_for
 from tests.factories import make_case, make_user, signed_in_client
-from vigil.cases.actions.records import add_alias
+from tests.web.world import stored_source
+from vigil.cases.actions.people import add_alias
+from vigil.intake.review import do_accept
 
 pytestmark = pytest.mark.django_db
 
@@ -43,17 +45,23 @@ def test_an_analyst_reads_public_records_only(clients: dict[str, Client]) -> Non
 
 
 def test_a_spelling_from_a_confidential_source_reaches_only_those_who_may_read_it(
-    clients: dict[str, Client],
+    accounts: dict[str, User], clients: dict[str, Client]
 ) -> None:
     case = make_case("Kazakhstan: lawyer detained", "restricted", defender="Dana Example")
     person = case.defenders.get()
-    add_alias(person, "Дана Секретова", acting_user=None, level="confidential")
+    secret_case = make_case("Kazakhstan: witness", "confidential", defender="Other Witness")
+    source = stored_source("confidential")
+    do_accept(source, acting_user=None, case=secret_case)
+    add_alias(person, "Дана Секретова", acting_user=None, level="confidential", source=source)
     for_viewer = clients["viewer"].get(f"/api/v1/defenders/{person.pk}").json()
     for_admin = clients["admin"].get(f"/api/v1/defenders/{person.pk}").json()
     assert "Дана Секретова" not in str(for_viewer)
     assert "Дана Секретова" in for_admin["aliases"]
     in_case = clients["viewer"].get(f"/api/v1/cases/{case.pk}").json()["defenders"][0]
     assert "Дана Секретова" not in str(in_case)
+    secret_case.members.add(accounts["viewer"])
+    named = clients["viewer"].get(f"/api/v1/defenders/{person.pk}").json()
+    assert "Дана Секретова" in named["aliases"], "a viewer named on the source's case reads it"
 
 
 def test_lists_are_paged(clients: dict[str, Client]) -> None:
