@@ -19,7 +19,7 @@ run: install
 	@echo "make run: a DEMO store, its key kept unwrapped inside VIGIL_HOME (--insecure-key-in-home)."
 	@echo "For real data run 'vigil init' yourself: it asks for a passphrase that wraps the key."
 	$(BIN)/vigil init --demo --insecure-key-in-home
-	$(BIN)/vigil serve
+	$(BIN)/vigil serve --dev
 
 test: install
 	env -u VIGIL_TEST_DATABASE_URL $(BIN)/pytest

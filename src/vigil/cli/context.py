@@ -16,7 +16,9 @@ T = TypeVar("T")
 
 def setup_django() -> None:
     """Configure Django for the store in ``VIGIL_HOME``; exit 1 with a clear line if it has no key."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.settings.dev")
+    os.environ.setdefault(
+        "DJANGO_SETTINGS_MODULE", "vigil.settings.prod" if production() else "vigil.settings.dev"
+    )
     from vigil.cli.keys import allow_prompt
     from vigil.crypto.keys import KeyUnavailable
 
@@ -27,6 +29,11 @@ def setup_django() -> None:
         django.setup()
     except KeyUnavailable as exc:
         fail(str(exc))
+
+
+def production() -> bool:
+    """Whether this is a production server (``VIGIL_ENV=production``): secure settings."""
+    return os.environ.get("VIGIL_ENV", "") == "production"
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -1,4 +1,4 @@
-"""``vigil init`` and ``vigil serve``: create a store, and serve its web UI."""
+"""``vigil init`` and ``vigil serve``: create a store, and serve its web UI and API."""
 
 from __future__ import annotations
 
@@ -97,22 +97,47 @@ def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on; loopback unless you mean it.")
     ] = "127.0.0.1",
+    prod: Annotated[
+        bool,
+        typer.Option(
+            "--prod", help="Secure settings for use behind a TLS reverse proxy (also VIGIL_ENV=production)."
+        ),
+    ] = False,
+    workers: Annotated[int, typer.Option(min=0, help="Worker processes (0: two per core and one more).")] = 0,
+    threads: Annotated[int, typer.Option(min=1, help="Threads per worker.")] = 4,
+    dev: Annotated[
+        bool, typer.Option("--dev", help="Django's development server instead (make run).")
+    ] = False,
 ) -> None:
-    """Serve the web UI (on 127.0.0.1 unless --host says otherwise)."""
-    from vigil.cli.context import require_store
+    """Serve the web UI and the API with gunicorn (on 127.0.0.1 unless --host says otherwise)."""
+    from vigil.cli.context import production, require_store
 
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         fail(f"--host must be an IP address or localhost, not {host!r}", code=2)
         return
+    if prod:
+        os.environ["VIGIL_ENV"] = "production"
     require_store()
+    from django.conf import settings
+
     if not loopback:
         echo(f"warning: serving on {host}, reachable from other machines; use TLS in front", err=True)
-        from django.conf import settings
-
         settings.ALLOWED_HOSTS.append(host)
+    if dev:
+        if production():
+            fail("--dev is the development server; it never serves production", code=2)
+        from django.core.management import call_command
+
+        echo(f"Vigil (development server) on http://{host}:{port}/  (Ctrl-C stops it)")
+        call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
+        return
     from django.core.management import call_command
 
-    echo(f"Vigil on http://{host}:{port}/  (Ctrl-C stops it)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True, skip_checks=False)
+    call_command("check", deploy=production(), fail_level="ERROR")
+    from vigil.server import default_workers, run
+
+    profile = "production, behind TLS" if production() else "local"
+    echo(f"Vigil on http://{host}:{port}/  ({profile}; Ctrl-C stops it)")
+    run(host=host, port=port, workers=workers or default_workers(), threads=threads)
