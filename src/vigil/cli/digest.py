@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from vigil.cli.context import fail, require_store
+from vigil.cli.context import acting_user, fail, require_store
 from vigil.cli.output import echo
 
 
@@ -23,6 +23,11 @@ def digest(
     require_store()
     from django.conf import settings
     from django.utils import timezone
+
+    from vigil.cases.roles import role_of
+
+    if role_of(acting_user()) != "admin":
+        fail("only an admin (or the store's operator) sends or shows everyone's digest")
 
     from vigil.followups.digest import digests, do_send_digests, recipients
 
