@@ -282,7 +282,14 @@ def postgres_url() -> str | None:
         print(f"(PostgreSQL not measured: {exc})")
         return None
     found = re.search(r"VIGIL_TEST_DATABASE_URL=(\S+)", out)
-    return found.group(1) if found else None
+    if not found:
+        return None
+    import psycopg
+
+    url = found.group(1)
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        connection.execute("CREATE DATABASE vigil")
+    return url
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from vigil.cases.access import access_case, readable_cases
 from vigil.cases.actions.entry import do_enter_case
 from vigil.cases.actions.guard import require_writer
 from vigil.cases.models import CaseSituation
-from vigil.cases.presenters import case_detail, case_summary
+from vigil.cases.presenters import case_detail, case_summaries
 
 router = Router(tags=["cases"])
 
@@ -42,7 +42,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> Presented[A
         cases = cases.filter(situation=filters.situation)
     if filters.closed is not None:
         cases = cases.filter(closed__isnull=not filters.closed)
-    return Presented(cases.order_by("-opened", "-id"), lambda c: case_summary(c, user))
+    return Presented(cases.order_by("-opened", "-id"), present_page=lambda page: case_summaries(page, user))
 
 
 @router.get("/cases/{case_id}", response=answers.read(CaseDetail), operation_id="get_case")

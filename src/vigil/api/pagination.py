@@ -22,12 +22,23 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 100_000
 
 
+def as_is(record: Any) -> Any:
+    return record
+
+
 @dataclass(frozen=True)
 class Presented(Generic[T]):
-    """Records, in order, and how each is shown to the reader."""
+    """Records, in order, and how each is shown to the reader (or how a page of them is, when
+    one query can serve the whole page)."""
 
     records: QuerySet[Any] | Sequence[T]
-    present: Callable[[Any], Any]
+    present: Callable[[Any], Any] = as_is
+    present_page: Callable[[list[Any]], list[Any]] | None = None
+
+    def shown(self, page: list[Any]) -> list[Any]:
+        if self.present_page is not None:
+            return self.present_page(page)
+        return [self.present(record) for record in page]
 
 
 class Page(PaginationBase):
@@ -51,7 +62,7 @@ class Page(PaginationBase):
         records = presented.records
         count = records.count() if isinstance(records, QuerySet) else len(records)
         return {
-            "items": [presented.present(r) for r in records[start : start + pagination.page_size]],
+            "items": presented.shown(list(records[start : start + pagination.page_size])),
             "count": count,
             "page": pagination.page,
             "page_size": pagination.page_size,

@@ -12,7 +12,7 @@ from vigil.api import answers
 from vigil.api.answers import Unprocessable
 from vigil.api.auth import caller
 from vigil.api.inputs import PathId, Words
-from vigil.api.pagination import Page, Presented
+from vigil.api.pagination import Page, Presented, as_is
 from vigil.api.schemas import DefenderDetail, MatchOut, PairOut, PersonOut
 from vigil.cases.access import access_person, readable_people
 from vigil.cases.models import MatchStatus, Person, PersonMatch
@@ -49,7 +49,7 @@ def get_defender(request: HttpRequest, person_id: PathId) -> dict[str, Any]:
 def list_defender_matches(request: HttpRequest, person_id: PathId) -> Presented[Any]:
     """People who may be this defender, among those you may see."""
     user = caller(request)
-    return Presented(possible_matches(user, access_person(user, person_id)), lambda m: m)
+    return Presented(possible_matches(user, access_person(user, person_id)), as_is)
 
 
 def pair(match: PersonMatch) -> dict[str, Any]:

@@ -7,6 +7,7 @@ the reader reads (see ``cases.parts``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -34,7 +35,8 @@ from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_sc
 from vigil.cases.roles import User
 
 
-def case_summary(case: Case, user: User | None) -> dict[str, Any]:
+def case_summary(case: Case, user: User | None, defenders: list[str] | None = None) -> dict[str, Any]:
+    """A case in a list; ``defenders`` are the names the reader may see, when already known."""
     return {
         "id": case.pk,
         "title": case.title,
@@ -42,8 +44,18 @@ def case_summary(case: Case, user: User | None) -> dict[str, Any]:
         "situation": case.situation,
         "confidentiality": case.confidentiality,
         "opened": case.opened.isoformat() if case.opened else None,
-        "defenders": [p.name for p in visible_defenders(case, user)],
+        "defenders": defenders if defenders is not None else [p.name for p in visible_defenders(case, user)],
     }
+
+
+def case_summaries(cases: Iterable[Case], user: User | None) -> list[dict[str, Any]]:
+    """A page of cases, their defenders the reader may see read in one query for the page."""
+    cases = list(cases)
+    names: dict[int, list[str]] = {case.pk: [] for case in cases}
+    ties = Case.defenders.through.objects.filter(case_id__in=names, person__in=readable_people(user))
+    for case_id, name in ties.order_by("person_id").values_list("case_id", "person__name"):
+        names[case_id].append(name)
+    return [case_summary(case, user, names[case.pk]) for case in cases]
 
 
 def visible_defenders(case: Case, user: User | None) -> list[Person]:

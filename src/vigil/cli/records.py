@@ -27,10 +27,10 @@ def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
     """The cases you may see, newest first."""
     require_store()
     from vigil.cases.access import readable_cases
-    from vigil.cases.presenters import case_summary
+    from vigil.cases.presenters import case_summaries
 
     user = acting_user()
-    cases = [case_summary(c, user) for c in readable_cases(user)]
+    cases = case_summaries(readable_cases(user), user)
     if as_json:
         emit_json(cases)
         return
