@@ -286,22 +286,6 @@ COMMANDS: dict[str, Command] = {
     "authority list": Command(READERS),
     "profile set": Command(DECIDERS, run=False),
     "profile show": Command(READERS, run=False),  # no profile in this world: tests/appeals
-    # Corrections by hand (tests/cli covers them end to end; writes are not run in this matrix).
-    "set-confidentiality": Command(DECIDERS, ("case", "{case_id}", "public", "--reason", "x"), run=False),
-    "delete": Command(WRITERS, ("event", "0", "--reason", "x"), run=False),
-    "restore": Command(WRITERS, ("event", "0"), run=False),
-    "case create": Command(WRITERS, run=False),
-    "case edit": Command(WRITERS, ("{case_id}",), by_level=True, run=False),
-    "case close": Command(WRITERS, ("{case_id}",), by_level=True, run=False),
-    "case reopen": Command(WRITERS, ("{case_id}",), by_level=True, run=False),
-    "person edit": Command(WRITERS, ("{person_id}",), by_level=True, run=False),
-    "event add": Command(WRITERS, ("{case_id}",), by_level=True, run=False),
-    "event edit": Command(WRITERS, ("0",), run=False),
-    "event delete": Command(WRITERS, ("0",), run=False),
-    "followup add": Command(WRITERS, ("{case_id}",), by_level=True, run=False),
-    "followup done": Command(WRITERS, ("0",), run=False),
-    "followup snooze": Command(WRITERS, ("0",), run=False),
-    "source reopen": Command(WRITERS, ("{source_id}",), by_level=True, run=False),
     "digest": Command(ADMIN, ("--dry-run",)),  # e-mails name no one: tests/followups/test_digest.py
     "token create": Command(ADMIN, ("viewer-matrix",)),
     "token list": Command(ALL),  # one's own tokens; every token for an admin
