@@ -122,22 +122,31 @@ def do_edit(instance: Record, *, acting_user: User | None, **changes: Any) -> li
     return changed
 
 
-def do_set_victims(event: Event, people: Iterable[Person], *, acting_user: User | None) -> bool:
-    """Say who an event happened to; returns whether that changed."""
+def set_related(
+    instance: Record, relation: str, records: Iterable[Any], *, action: str, acting_user: User | None
+) -> bool:
+    """Replace the records of a many-to-many ``relation`` of ``instance``, with one audit entry
+    naming the ids before and after; returns whether that changed."""
     require_writer(acting_user)
-    wanted = {p.pk for p in people}
-    current = set(event.victims.values_list("pk", flat=True))
+    manager = getattr(instance, relation)
+    wanted = {r.pk for r in records}
+    current = set(manager.values_list("pk", flat=True))
     if wanted == current:
         return False
     with transaction.atomic():
-        event.victims.set(list(wanted))
+        manager.set(list(wanted))
         record(
-            "event.set_victims",
+            action,
             acting_user=acting_user,
-            instance=event,
+            instance=instance,
             detail={"before": sorted(current), "after": sorted(wanted)},
         )
     return True
+
+
+def do_set_victims(event: Event, people: Iterable[Person], *, acting_user: User | None) -> bool:
+    """Say who an event happened to; returns whether that changed."""
+    return set_related(event, "victims", people, action="event.set_victims", acting_user=acting_user)
 
 
 def do_set_victim_organisations(
@@ -145,39 +154,21 @@ def do_set_victim_organisations(
 ) -> bool:
     """Say which organisations an event happened to (an initiative's event attacked); returns
     whether that changed."""
-    require_writer(acting_user)
-    wanted = {o.pk for o in organisations}
-    current = set(event.victim_organisations.values_list("pk", flat=True))
-    if wanted == current:
-        return False
-    with transaction.atomic():
-        event.victim_organisations.set(list(wanted))
-        record(
-            "event.set_victim_organisations",
-            acting_user=acting_user,
-            instance=event,
-            detail={"before": sorted(current), "after": sorted(wanted)},
-        )
-    return True
+    return set_related(
+        event,
+        "victim_organisations",
+        organisations,
+        action="event.set_victim_organisations",
+        acting_user=acting_user,
+    )
 
 
 def do_set_defenders(case: Case, people: Iterable[Person], *, acting_user: User | None) -> bool:
     """Say who a case is about; returns whether that changed."""
-    require_writer(acting_user)
-    wanted = {p.pk for p in people}
-    current = set(case.defenders.values_list("pk", flat=True))
-    if wanted == current:
-        return False
-    with transaction.atomic():
-        case.defenders.set(list(wanted))
-        record(
-            "case.set_defenders",
-            acting_user=acting_user,
-            instance=case,
-            detail={"before": sorted(current), "after": sorted(wanted)},
-        )
+    changed = set_related(case, "defenders", people, action="case.set_defenders", acting_user=acting_user)
+    if changed:
         index_case(case)
-    return True
+    return changed
 
 
 def do_set_visible_roles(person: Person, roles: Iterable[str], *, acting_user: User | None) -> bool:

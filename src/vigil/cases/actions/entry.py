@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vigil.audit.chain import actor_label, record
-from vigil.cases.actions.edits import EditError, validated
+from vigil.cases.actions.edits import EditError, do_set_defenders, do_set_victims, validated
 from vigil.cases.actions.guard import require_writer
 from vigil.cases.actions.people import add_alias, add_organisation_names, do_set_roles, propose_matches
 from vigil.cases.actions.records import create
@@ -37,15 +37,7 @@ def do_enter_case(
     fields.setdefault("opened", timezone.localdate())
     with transaction.atomic():
         case: Case = by_hand(Case, acting_user=acting_user, action="case.create", title=title, **fields)
-        people = list(defenders)
-        if people:
-            case.defenders.set(people)
-            record(
-                "case.set_defenders",
-                acting_user=acting_user,
-                instance=case,
-                detail={"after": [p.pk for p in people]},
-            )
+        do_set_defenders(case, defenders, acting_user=acting_user)
         index_case(case)
     return case
 
@@ -95,15 +87,7 @@ def do_enter_event(
         event: Event = by_hand(
             Event, acting_user=acting_user, action="event.create", case=case, type=type, **fields
         )
-        people = list(victims)
-        if people:
-            event.victims.set(people)
-            record(
-                "event.set_victims",
-                acting_user=acting_user,
-                instance=event,
-                detail={"after": [p.pk for p in people]},
-            )
+        do_set_victims(event, victims, acting_user=acting_user)
         index_event(event)
     return event
 
