@@ -240,6 +240,11 @@ def test_a_coordinators_week_in_the_browser(server: Served, tmp_path: Path) -> N
         assert "Article 488" in text
         for secret in ("unknown men", "threat", "Almaty city court", "2 April 2025", "coordinator of"):
             assert secret not in text, secret
+        page.goto(appeal_url + "download.html?lang=en&public=1")
+        logo = page.evaluate("document.querySelector('.brand img').getBoundingClientRect().height")
+        assert 0 < logo <= 40, f"the letterhead logo is drawn {logo} px high"
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"DejaVu Serif"')
+        eyes.look("appeal-html")
 
         # Friday: an update about the same defender.
         page.goto(url + "/intake/")

@@ -274,6 +274,9 @@ ACTIONS = [
         lambda w: {"person": w.person.pk},
         WRITERS,
     ),
+    Action("attach a suggested organisation",
+           lambda w: f"/review/{w.source.pk}/{defender_position(w)}/organisations/",
+           lambda w: {"organisation-0": str(w.organisation.pk)}, WRITERS),
     Action("accept a source", lambda w: f"/review/{w.source.pk}/", lambda w: {"target": "new"}, WRITERS),
     Action(
         "compose an appeal",

@@ -175,3 +175,23 @@ def test_a_viewer_cannot_decide_and_a_hidden_source_is_not_found() -> None:
     Source.objects.filter(pk=source.pk).update(confidentiality="confidential")
     assert viewer.get(f"/review/{source.pk}/").status_code == 404
     assert client_for("editor").post(f"/review/{source.pk}/0/reject/").status_code == 404
+
+
+def test_a_suggested_organisation_is_attached_to_one_on_record() -> None:
+    from vigil.cases.actions.entry import do_enter_organisation
+
+    on_record = do_enter_organisation(acting_user=None, name="Steppe Rights Initiative", country="KZ")
+    source = stored_source()
+    client = client_for("editor")
+    defender = position(source, "defender")
+    page = client.get(f"/review/{source.pk}/").content.decode()
+    assert "is an organisation on record" in page and f'<option value="{on_record.pk}"' in page
+    client.post(f"/review/{source.pk}/{defender}/organisations/", {"organisation-0": str(on_record.pk)})
+    assert source.suggestions.get(position=defender).value["organisation_ids"] == {
+        "the Steppe Rights Initiative": on_record.pk
+    }
+    client.post(f"/review/{source.pk}/", {"target": "new"})
+    person = Case.objects.get().defenders.get()
+    assert list(person.affiliations.values_list("organisation_id", flat=True)) == [on_record.pk]
+    assert on_record.names.filter(name="the Steppe Rights Initiative").exists()
+    assert client_for("viewer").post(f"/review/{source.pk}/{defender}/organisations/", {}).status_code == 403

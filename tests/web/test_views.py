@@ -64,7 +64,11 @@ def test_appeal_downloads_respect_access_and_levels() -> None:
             place="Nairobi",
             confidentiality="public",
         )
+    from vigil.appeals.models import Authority
+
+    Authority.objects.create(country="KE", title="Attorney General", email="ag@example.org")
     viewer = signed_in("viewer")
+    assert "Attorney General" in viewer.get(f"/cases/{case.pk}/appeal.txt?lang=en").content.decode()
     pdf = viewer.get(f"/cases/{case.pk}/appeal.pdf?lang=fr&public=1")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
     assert "attachment" in pdf["Content-Disposition"]

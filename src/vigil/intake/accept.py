@@ -13,6 +13,7 @@ from vigil.audit.chain import record
 from vigil.cases.actions.edits import do_edit
 from vigil.cases.actions.people import (
     add_alias,
+    add_organisation_names,
     affiliate,
     find_or_create_organisation,
     find_or_create_person,
@@ -24,7 +25,7 @@ from vigil.cases.actions.records import (
     add_intervention,
     do_create_case,
 )
-from vigil.cases.models import Case, CaseSituation, Event, Person, Source, SuggestionStatus
+from vigil.cases.models import Case, CaseSituation, Event, Organisation, Person, Source, SuggestionStatus
 from vigil.cases.models.followup import FollowUpKind
 from vigil.cases.roles import User
 from vigil.followups.rules import expected_release
@@ -74,6 +75,7 @@ def accept_source(
     acting_user: User | None,
     case: Case | None = None,
     attached: Mapping[str, Person] | None = None,
+    attached_organisations: Mapping[str, Organisation] | None = None,
     event_fields: Sequence[Mapping[str, Any]] = (),
 ) -> Accepted:
     """Turn every fact of ``doc`` into records of ``source``'s case (inside the caller's
@@ -99,7 +101,14 @@ def accept_source(
     source.case = case
     source.reviewed_at = timezone.now()
     source.save(update_fields=["case", "reviewed_at", "updated_at"])
-    people = accept_defenders(doc, case, source, acting_user=acting_user, attached=attached or {})
+    people = accept_defenders(
+        doc,
+        case,
+        source,
+        acting_user=acting_user,
+        attached=attached or {},
+        attached_organisations=attached_organisations or {},
+    )
     events = accept_events(
         doc, case, source, people, acting_user=acting_user, level=level, extra=event_fields
     )
@@ -129,6 +138,7 @@ def accept_defenders(
     *,
     acting_user: User | None,
     attached: Mapping[str, Person],
+    attached_organisations: Mapping[str, Organisation],
 ) -> dict[str, Person]:
     """The source's defenders as people on the case: the ones a reviewer attached to existing
     records, else reused or new under the rule of ``cases.identity``. Parts keep the source's level."""
@@ -152,13 +162,17 @@ def accept_defenders(
                 months=months,
             )
         for name in defender.organisations:
-            organisation = find_or_create_organisation(
-                acting_user=acting_user,
-                name=name[:300],
-                country=doc.country or "",
-                confidentiality=level,
-                source=source,
-            )
+            organisation = attached_organisations.get(name)
+            if organisation is not None:
+                add_organisation_names(organisation, name[:300], level=level, source=source)
+            else:
+                organisation = find_or_create_organisation(
+                    acting_user=acting_user,
+                    name=name[:300],
+                    country=doc.country or "",
+                    confidentiality=level,
+                    source=source,
+                )
             affiliate(
                 acting_user=acting_user,
                 person=person,

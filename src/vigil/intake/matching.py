@@ -6,9 +6,9 @@ already is under the exact rule, and the candidates its keys find, best first.
 
 from __future__ import annotations
 
-from vigil.cases.access import readable_cases, readable_people, visible_levels
-from vigil.cases.identity import person_candidates
-from vigil.cases.models import Case, Person, Source, SuggestionStatus
+from vigil.cases.access import readable_cases, readable_organisations, readable_people, visible_levels
+from vigil.cases.identity import organisation_candidates, person_candidates
+from vigil.cases.models import Case, Organisation, Person, Source, SuggestionStatus
 from vigil.cases.roles import User
 
 CANDIDATES = 8
@@ -42,3 +42,11 @@ def matching_cases(user: User | None, source: Source) -> list[Case]:
     if not people:
         return []
     return list(readable_cases(user).filter(defenders__in=people).distinct().order_by("-opened", "-id"))
+
+
+def organisations_like(user: User | None, name: str, limit: int = CANDIDATES) -> list[Organisation]:
+    """Organisations ``user`` may see that ``name`` may be (same name, short name, other spelling)."""
+    found = organisation_candidates(name)
+    ranked = sorted(found, key=lambda pk: not found[pk])
+    organisations = {o.pk: o for o in readable_organisations(user).filter(pk__in=ranked)}
+    return [organisations[pk] for pk in ranked if pk in organisations][:limit]

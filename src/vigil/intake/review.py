@@ -21,7 +21,7 @@ from vigil.audit.chain import record
 from vigil.cases.actions.deletion import do_delete
 from vigil.cases.actions.guard import require_coordinator, require_writer
 from vigil.cases.identity import reusable_level
-from vigil.cases.models import Case, Event, Person, Source, Suggestion, SuggestionStatus
+from vigil.cases.models import Case, Event, Organisation, Person, Source, Suggestion, SuggestionStatus
 from vigil.cases.roles import User
 from vigil.intake.accept import accept_source
 from vigil.intake.suggested import CorrectionError, clean_value
@@ -174,6 +174,33 @@ def do_attach(suggestion: Suggestion, person: Person | None, *, acting_user: Use
         )
 
 
+def do_attach_organisations(
+    suggestion: Suggestion, chosen: dict[str, Organisation | None], *, acting_user: User | None
+) -> None:
+    """Say that organisations a suggested defender belongs to are ones on record (None: new)."""
+    require_writer(acting_user)
+    require_open(suggestion.source)
+    if suggestion.field != "defender":
+        raise ReviewError("only a suggested defender's organisations can be attached")
+    if suggestion.record:
+        raise ReviewError("this defender is already a record")
+    unknown = sorted(set(chosen) - set(suggestion.value.get("organisations", [])))
+    if unknown:
+        raise ReviewError(f"the suggestion names no organisation {', '.join(unknown)}")
+    ids = {name: org.pk for name, org in chosen.items() if org is not None}
+    value = {k: v for k, v in suggestion.value.items() if k != "organisation_ids"}
+    if ids:
+        value["organisation_ids"] = ids
+    if value == suggestion.value:
+        return
+    with transaction.atomic():
+        suggestion.value = value
+        suggestion.save(update_fields=["value"])
+        record(
+            "suggestion.attach", acting_user=acting_user, instance=suggestion, detail={"organisations": ids}
+        )
+
+
 def decided(suggestion: Suggestion, acting_user: User | None) -> None:
     suggestion.decided_by = acting_user if isinstance(acting_user, Account) else None
     suggestion.decided_at = timezone.now()
@@ -197,6 +224,7 @@ def do_accept(source: Source, *, acting_user: User | None, case: Case | None = N
             acting_user=acting_user,
             case=target,
             attached=attached,
+            attached_organisations=attached_organisations(kept),
             event_fields=[event_extra(s.value) for s in events],
         )
         for suggestion, event in zip(events, accepted.events, strict=True):
@@ -218,6 +246,18 @@ def attached_people(kept: list[Suggestion]) -> dict[str, Person]:
     }
     people = Person.objects.in_bulk(list(ids.values()))
     return {name: people[pk] for name, pk in ids.items() if pk in people}
+
+
+def attached_organisations(kept: list[Suggestion]) -> dict[str, Organisation]:
+    """Organisation names the reviewer attached to organisations on record."""
+    ids = {
+        name: pk
+        for s in kept
+        if s.field == "defender"
+        for name, pk in s.value.get("organisation_ids", {}).items()
+    }
+    organisations = Organisation.objects.in_bulk(list(ids.values()))
+    return {name: organisations[pk] for name, pk in ids.items() if pk in organisations}
 
 
 def event_extra(value: dict[str, Any]) -> dict[str, Any]:

@@ -103,6 +103,11 @@ def clean_defender(value: dict[str, Any]) -> dict[str, Any]:
         if not str(value["person_id"]).isdigit():
             raise CorrectionError("defender: person_id is a number")
         cleaned["person_id"] = int(value["person_id"])
+    kept = {
+        n: int(pk) for n, pk in (value.get("organisation_ids") or {}).items() if n in cleaned["organisations"]
+    }
+    if kept:
+        cleaned["organisation_ids"] = kept
     return cleaned
 
 

@@ -37,6 +37,7 @@ from vigil.appeals.workflow import (
     NotPublishedInLanguage,
     WorkflowError,
     appeal_text,
+    current_addressees,
     current_appeal,
     do_advance,
     do_compose_draft,
@@ -141,6 +142,7 @@ def case_appeal_download(request: HttpRequest, case_id: int, fmt: str) -> HttpRe
                 language=language,
                 organisation=organisation_name(),
                 published=timezone.localdate(),
+                addressees=current_addressees(case),
             )
         )
     except (NothingToSay, NotPublishedInLanguage) as exc:

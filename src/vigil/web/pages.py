@@ -94,3 +94,10 @@ def form_page(
         form = make_form()
     context = {"form": form, "title": title, "back": back, "intro": intro, "submit": submit, **(extra or {})}
     return page(request, template, context, status=400 if form.errors else 200)
+
+
+def no_icon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``: nothing (pages declare an empty icon; the appeal's HTML does not)."""
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "max-age=86400"
+    return response

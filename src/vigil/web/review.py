@@ -16,14 +16,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from vigil.cases.access import readable_cases, readable_people, readable_sources
+from vigil.cases.access import readable_cases, readable_organisations, readable_people, readable_sources
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.levels import decisions_for
 from vigil.cases.models import Source, Suggestion
 from vigil.cases.parts import aliases_seen_by
 from vigil.cases.roles import can_write
-from vigil.intake.matching import candidates, matching_cases, person_on_record
-from vigil.intake.review import ReviewError, do_accept, do_attach, do_correct, do_decide, do_reopen
+from vigil.intake.matching import candidates, matching_cases, organisations_like, person_on_record
+from vigil.intake.review import (
+    ReviewError,
+    do_accept,
+    do_attach,
+    do_attach_organisations,
+    do_correct,
+    do_decide,
+    do_reopen,
+)
 from vigil.web.forms.review import corrected_value, correction_form
 from vigil.web.pages import fetch, page, require_write, writers_only
 
@@ -83,6 +91,16 @@ def suggestion_rows(request: HttpRequest, source: Source, editable: bool) -> lis
                 (p, aliases_seen_by(p, request.user)) for p in candidates(request.user, s.value["name"])
             ]
             row["attached"] = s.value.get("person_id")
+            attached = s.value.get("organisation_ids", {})
+            row["organisations"] = [
+                {
+                    "index": i,
+                    "name": name,
+                    "attached": attached.get(name),
+                    "candidates": organisations_like(request.user, name),
+                }
+                for i, name in enumerate(s.value.get("organisations", []))
+            ]
         rows.append(row)
     return rows
 
@@ -202,6 +220,29 @@ def suggestion_attach(request: HttpRequest, source_id: int, position: int) -> Ht
         _("Attached to %(name)s.") % {"name": person.name} if person else _("A new person will be created.")
     )
     return acted(request, suggestion, lambda: do_attach(suggestion, person, acting_user=request.user), done)
+
+
+@writers_only
+def suggestion_attach_organisations(request: HttpRequest, source_id: int, position: int) -> HttpResponse:
+    """Say which of a suggested defender's organisations are ones on record."""
+    suggestion = suggestion_of(request, source_id, position)
+    if request.method != "POST" or suggestion.field != "defender":
+        return back_to(suggestion)
+    names = list(suggestion.value.get("organisations", []))
+    visible = readable_organisations(request.user)
+    chosen: dict[str, Any] = {}
+    for index, name in enumerate(names):
+        picked = request.POST.get(f"organisation-{index}", "")
+        chosen[name] = visible.filter(pk=int(picked)).first() if picked.isdigit() else None
+        if picked and chosen[name] is None:
+            messages.error(request, _("No such organisation on record."))
+            return back_to(suggestion)
+    return acted(
+        request,
+        suggestion,
+        lambda: do_attach_organisations(suggestion, chosen, acting_user=request.user),
+        _("Organisations attached."),
+    )
 
 
 @writers_only

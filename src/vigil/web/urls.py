@@ -11,6 +11,7 @@ from vigil.web import (
     events,
     intake,
     organisations,
+    pages,
     people,
     profile,
     records,
@@ -21,6 +22,7 @@ from vigil.web import (
 
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
+    path("favicon.ico", pages.no_icon),
     path("today/", dashboard.dashboard, name="dashboard"),
     path("search/", search.search_page, name="search"),
     path("cases/new/", cases.case_new, name="case-new"),
@@ -71,6 +73,11 @@ urlpatterns = [
         "review/<int:source_id>/<int:position>/correct/", review.suggestion_correct, name="suggestion-correct"
     ),
     path("review/<int:source_id>/<int:position>/attach/", review.suggestion_attach, name="suggestion-attach"),
+    path(
+        "review/<int:source_id>/<int:position>/organisations/",
+        review.suggestion_attach_organisations,
+        name="suggestion-organisations",
+    ),
     path("appeals/<int:appeal_id>/", appeals.appeal_detail, name="appeal-detail"),
     path("appeals/<int:appeal_id>/section/", appeals.appeal_section, name="appeal-section"),
     path("appeals/<int:appeal_id>/demands/", appeals.appeal_demands, name="appeal-demands"),
