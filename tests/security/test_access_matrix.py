@@ -92,6 +92,7 @@ PAGES: dict[str, Row] = {
     "suggestion-reject": Row(WRITERS, get=302),
     "suggestion-correct": Row(WRITERS, get=302),
     "suggestion-attach": Row(WRITERS, get=302),
+    "suggestion-organisations": Row(WRITERS, get=302),
     "appeal-detail": Row(READERS),
     "appeal-section": Row(WRITERS, get=302),
     "appeal-demands": Row(WRITERS, get=302),
@@ -102,6 +103,7 @@ PAGES: dict[str, Row] = {
     "appeal-version-download": Row(READERS),
     "profile": Row(DECIDERS, by_level=False),
     "set_language": Row(ALL, by_level=False, get=302),
+    "favicon": Row(ALL, by_level=False, get=204),
     "login": Row(ALL, by_level=False),
     "logout": Row(ALL, by_level=False, get=405),
     "two-factor-verify": Row(ALL, by_level=False),
@@ -110,7 +112,7 @@ PAGES: dict[str, Row] = {
     # for everyone (tests/followups/test_calendar.py covers a real one).
     "calendar-feed": Row(NOBODY, by_level=False, fixture=False),
 }
-PUBLIC_PAGES = {"login", "logout", "set_language", "calendar-feed"}
+PUBLIC_PAGES = {"login", "logout", "set_language", "calendar-feed", "favicon"}
 # The JSON API answers bearer tokens, not sessions (401, never a redirect to the sign-in page):
 # tests/api/test_permissions.py calls every operation of its OpenAPI document as every role.
 API_PREFIX = "api/v1/"

@@ -22,7 +22,7 @@ from vigil.web import (
 
 urlpatterns = [
     path("", cases.case_list, name="case-list"),
-    path("favicon.ico", pages.no_icon),
+    path("favicon.ico", pages.no_icon, name="favicon"),
     path("today/", dashboard.dashboard, name="dashboard"),
     path("search/", search.search_page, name="search"),
     path("cases/new/", cases.case_new, name="case-new"),
