@@ -59,7 +59,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date written in a sentence, resolved to one or more partial dates."""
+    """A date written in a sentence, resolved to one or more partial dates (none when the text
+    does not pin its year: the triggers near it then stay undated)."""
 
     span: Span
     dates: tuple[PartialDate, ...]

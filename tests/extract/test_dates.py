@@ -150,9 +150,18 @@ def test_relative_dates_resolve_against_the_last_date_and_the_dateline() -> None
 
 
 def test_year_less_date_takes_the_year_the_text_fixes() -> None:
-    doc = extract_text("3 June 2024\n\nOn 19 August, soldiers raided the office of the group.")
+    doc = extract_text("3 June 2024\n\nOn 29 May, soldiers raided the office of the group.")
     dated = [d.iso() for mentions in doc.dates.values() for m in mentions for d in m.dates]
-    assert dated == ["2024-08-19"]
+    assert dated == ["2024-05-29"]
+
+
+def test_a_month_well_after_the_items_date_is_last_years_one_just_after_is_announced() -> None:
+    doc = extract_text(
+        "3 March 2025\n\nOn 19 August, soldiers raided the office of the group.\n\n"
+        "A hearing is set for 20 March."
+    )
+    dated = [(d.iso(), m.future) for mentions in doc.dates.values() for m in mentions for d in m.dates]
+    assert dated == [("2024-08-19", False), ("2025-03-20", True)]
 
 
 def test_dates_after_publication_and_until_dates_are_announced_not_events() -> None:
@@ -167,3 +176,73 @@ def test_dates_after_publication_and_until_dates_are_announced_not_events() -> N
 def test_unknown_dateline_format_falls_back_to_dateparser() -> None:
     assert parse_date_line("Tuesday, 2025 March 4th") == PartialDate(2025, 3, 4)
     assert parse_date_line("not a date at all") is None
+
+
+def event_dates(text: str, language: str = "en") -> list[tuple[str | None, str]]:
+    doc = extract_text(text)
+    return [(e.date.iso() if e.date else None, e.type) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year told far away, or where something began, does not pin "in January"
+        (
+            "The Free Press Union was founded in 1998 by journalists of the capital.\n\n"
+            "Two of its reporters have been held in pre-trial detention since their arrest in January.",
+            [],
+        ),
+        (
+            "The committees have led the movement since 2019.\n\n"
+            "In mid-April, many activists were detained by soldiers.",
+            [],
+        ),
+        (
+            "Desde 2015 la organización registra 40 muertes.\n\n"
+            "La defensora Ana Prueba fue detenida el 14 de julio en su casa.",
+            [],
+        ),
+        # the item's own date pins it, not a background year two sentences before
+        (
+            "7 September 2023\n\nThe army took power in a coup in February 2021, and media were closed.\n\n"
+            "Newspapers closed.\n\n"
+            "The reporter Tom Sample was arrested in late May while covering a storm.",
+            [("2023-05", "arrest")],
+        ),
+        # a day of December in a February item is last year's
+        (
+            "10 February 2025\n\nOn 28 December, police arrested Jan Sample at his home.",
+            [("2024-12-28", "arrest")],
+        ),
+        # a month and year in the same paragraph pin it
+        (
+            "7 September 2023\n\nIn March 2019 police raided the office of the group, "
+            "and on 5 April they arrested its director Lea Sample.",
+            [("2019-03", "raid"), ("2019-04-05", "arrest")],
+        ),
+        # an item without a date: the last month and year told pin the next days
+        (
+            "Protests have spread since 29 November 2017 across the country.\n\n"
+            "Security forces beat protesters in the town of Exampleville on 16 December.",
+            [("2017-12-16", "physical_attack")],
+        ),
+    ],
+)
+def test_a_year_less_date_takes_a_year_told_nearby_or_the_items_own(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert event_dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("They were charged under the Information Act, 2006 (amended in 2009).", "en"),
+        ("Il est poursuivi en vertu de la loi du 15 juillet 2010 sur la presse.", "fr"),
+        ("Fue acusado según la Ley 1448 de 2011.", "es"),
+        ("Его обвинили по Закону от 12 июня 2012 года.", "ru"),
+        ("He was charged under Law No. 5 of 2012.", "en"),
+    ],
+)
+def test_the_year_of_a_law_is_not_the_day_of_a_happening(text: str, language: str) -> None:
+    assert find_dates(text, 0, language) == []

@@ -40,6 +40,15 @@ UNTIL_BEFORE = re.compile(
     r"(?i:until|till|through|jusqu'au|jusqu’au|jusqu'à|hasta\s+el|hasta|до|by|before|avant\s+le|antes\s+del)\s*$"
 )
 LAW_AFTER = re.compile(r"^\s*(?:Act|Law|Code|Penal|Criminal|Constitution|on\s+the|,\s*which\s+criminal)")
+# "the ICT Act, 2006 (amended in 2009)", "la loi du 15 juillet 2010", "Закон от 12 июня 2012":
+# a year of a law, not of a happening.
+LAW_BEFORE = re.compile(
+    r"(?:\b(?i:amended|modifiée?|modificad[oa]|в\s+редакции)\s*(?:in|en|le|el|от)?\s*|"
+    r"\b(?:Act|Law|Code|Decree|Proclamation|Ordinance|[Ll]oi|[Ll]ey|[Dd]écret|[Dd]ecreto|[Oo]rdonnance|"
+    r"[Cc]ódigo|[Зз]акон\w*|[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*)"
+    r"(?:\s*(?:No\.?|n[°º]|№)?\s*[\d/.-]+)?\s*(?:,|of|du|de|del|от)\s*(?:the\s+)?)"
+    r"(?:\d{1,2}(?:er)?\s+)?[(]?$"
+)
 
 
 NEEDS_DIGIT = {"iso", "numeric", "day_month", "month_day", "year"}
@@ -248,6 +257,8 @@ def without_overlaps(found: list[tuple[int, int, RawMention]]) -> list[RawMentio
 
 
 def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
+    if LAW_BEFORE.search(match.string[max(0, match.start() - 40) : match.start()]):
+        return ()
     groups = match.groupdict()
     if name == "iso":
         return valid((int(groups["y"]), int(groups["m"]), int(groups["d"])))

@@ -4,16 +4,22 @@ A date told in the pluperfect ("she had participated in a protest on 13 May 2024
 background: it does not become the reference of a later "on the same day". Dates after
 publication, "until" dates, a UN-style dateline and "today condemned ..." date something other
 than a happening and are flagged as such.
+
+A day or month written without its year ("on 29 May", "in January") takes the year of a date
+told nearby (the same sentence, the same paragraph, the sentence before); failing that the
+year of the item's own date (the year before for a month well after it). An item without a
+date of its own lets the last month and year told anywhere pin it, never a bare year told
+elsewhere ("founded in 1996"), and a "since 2019" pins nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from vigil_extract.components.calendar import is_after
-from vigil_extract.components.dates import RawMention, find_dates, resolve
-from vigil_extract.document import DateMention, Document, PartialDate
+from vigil_extract.components.dates import RawDate, RawMention, find_dates, resolve
+from vigil_extract.document import DateMention, Document, PartialDate, Sentence
 
 # "UN experts today condemned ...": the day of the statement, not of anything it reports.
 REPORTING_AFTER = re.compile(
@@ -22,6 +28,31 @@ REPORTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 BACKGROUND = re.compile(r"\bhad\s+(?:\w+ly\s+|not\s+)?(?:been\s+)?\w+(?:ed|en|ne|wn|ght|id)\b")
+# "since 2019", "desde 2013": where a state of things began, not a day of the story.
+SINCE = re.compile(r"^(?:since|desde|depuis|с)\b", re.IGNORECASE)
+NEARBY_SENTENCES = 1
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date later relative and year-less dates are read against, and where it was told."""
+
+    date: PartialDate
+    block: int
+    index: int
+    year_written: bool = True
+
+    def pins_year_of(self, sentence: Sentence, index: int, published: PartialDate | None) -> bool:
+        """A year told in the same paragraph pins a year-less date; a month and year also from
+        the sentence before, or from anywhere when the item has no date of its own. A year the
+        text did not write (taken from the item's date) pins nothing."""
+        if published is not None and not self.year_written:
+            return False
+        if sentence.block == self.block:
+            return True
+        if self.date.month is None:
+            return False
+        return published is None or index - self.index <= NEARBY_SENTENCES
 
 
 def is_offset(found: RawMention) -> bool:
@@ -30,7 +61,7 @@ def is_offset(found: RawMention) -> bool:
 
 def mark_dates(doc: Document) -> Document:
     """Find and resolve the dates of every content sentence, in reading order."""
-    anchor = doc.published
+    anchor: Anchor | None = None
     latest_day: PartialDate | None = None  # the story's latest day, for "the day after" said later
     language = doc.language or "en"
     for index, sentence in enumerate(doc.sentences):
@@ -38,15 +69,19 @@ def mark_dates(doc: Document) -> Document:
             continue
         mentions: list[DateMention] = []
         for raw_mention in find_dates(sentence.text, sentence.span.start, language):
-            local_anchor = mentions[-1].dates[-1] if mentions else anchor
+            dated = [m for m in mentions if m.dates]
+            local_anchor = dated[-1].dates[-1] if dated else anchor.date if anchor else doc.published
             if local_anchor is not None and local_anchor.day is None and latest_day is not None:
                 local_anchor = latest_day if is_offset(raw_mention) else local_anchor
+            pinned = bool(dated) or bool(anchor and anchor.pins_year_of(sentence, index, doc.published))
             resolved = tuple(
                 date
                 for raw in raw_mention.dates
-                if (date := resolve(raw, anchor=local_anchor, published=doc.published)) is not None
+                if (date := resolve_one(raw, local_anchor, pinned, doc.published)) is not None
             )
             if not resolved:
+                if any(raw.month for raw in raw_mention.dates):  # a day the text does not pin
+                    mentions.append(DateMention(raw_mention.span, ()))
                 continue
             local_end = raw_mention.span.end - sentence.span.start
             future = (
@@ -58,11 +93,30 @@ def mark_dates(doc: Document) -> Document:
             relative = any(raw.relative for raw in raw_mention.dates)
             background = bool(BACKGROUND.search(sentence.text))
             mentions.append(DateMention(raw_mention.span, resolved, relative, future, background))
-            if not future and not background:
-                anchor = resolved[-1] if relative else replace(resolved[0])
+            since = SINCE.match(doc.text[raw_mention.span.start : raw_mention.span.end]) is not None
+            if not future and not background and not since:
+                written = any(raw.year is not None for raw in raw_mention.dates)
+                date = resolved[-1] if relative else replace(resolved[0])
+                anchor = Anchor(date, sentence.block, index, written or relative)
                 days = [d for d in resolved if d.day is not None]
                 if days and (latest_day is None or max(days) > latest_day):
                     latest_day = max(days)
         if mentions:
             doc.dates[index] = mentions
     return doc
+
+
+def resolve_one(
+    raw: RawDate, anchor: PartialDate | None, pinned: bool, published: PartialDate | None
+) -> PartialDate | None:
+    """Resolve ``raw``; a date written without its year takes the anchor's only when the anchor
+    was told nearby (``pinned``), else the year of publication, else none. A day more than a
+    month after publication is last year's ("on 28 December" in a February item); one just
+    after is announced ("a hearing set for 20 March" in a 3 March item)."""
+    if raw.relative is not None or raw.year is not None or pinned:
+        return resolve(raw, anchor=anchor, published=published)
+    if published is None or raw.month is None:
+        return None
+    months_after = raw.month - (published.month or 12)
+    year = published.year - 1 if months_after > 1 else published.year
+    return PartialDate(year, raw.month, raw.day)
