@@ -16,9 +16,9 @@ MAX_ITEMS = 15
 MIN_DEMAND_CHARS = 10  # "su liberación."
 # A word every inline cue holds: a sentence without one is not searched further.
 DEMAND_WORD = re.compile(
-    r"urg|call|ask|request|demand|please|exhort|pri[eo]|inst[aoó]|pid|pedi|exig|призыв|треб|must|"
+    r"urg|call|ask|request|demand|please|exhort|pri[eo]|inst[aoó]|pid|pedi|exig|призыв|призв|треб|прос|must|"
     r"should|réclam|appel|solicit|reclam|llam|seek|want|invit|enjoin|obtenir|plaid|doi[tv]|debe|"
-    r"должн|ruego|exhorto",
+    r"должн|ruego|exhorto|необходимо|следует|настаива|devr|deber",
     re.IGNORECASE,
 )
 
@@ -99,20 +99,29 @@ def as_demand(
     return Demand(doc.text[start:end], Span(start, end), cue, confidence)
 
 
-SECOND_CUE = re.compile(r",?\s+and\s+(?:also\s+)?(?:call(?:s|ed)?\s+for|demand(?:s|ed)?|urge[sd]?)\s+")
+@cache
+def clause_patterns(language: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in vocab.load("demands")["clauses"].get(language, [])]
 
 
-def split_at_second_cue(text: str, start: int) -> list[tuple[int, int]]:
-    """ "we demand X and call for Y": two demands, X and Y."""
-    second = SECOND_CUE.search(text, start)
-    if second is None or second.start() - start < MIN_DEMAND_CHARS:
-        return [(start, len(text))]
-    return [(start, second.start()), (second.end(), len(text))]
+def split_clauses(text: str, start: int, language: str) -> list[tuple[int, int]]:
+    """One demand per clause: "we demand X and call for Y", "освободить X и прекратить Y",
+    "que informe X y garantice Y" are two demands each."""
+    cuts = sorted((m.start(), m.end()) for p in clause_patterns(language) for m in p.finditer(text, start))
+    pieces: list[tuple[int, int]] = []
+    begin = start
+    for cut_start, cut_end in cuts:
+        if cut_start - begin >= MIN_DEMAND_CHARS and cut_start >= begin:
+            pieces.append((begin, cut_start))
+            begin = cut_end
+    pieces.append((begin, len(text)))
+    return pieces
 
 
 def inline_demands(doc: Document) -> list[Demand]:
     """Demands written inside sentences: the words after "urge you to", "calls on ... to"."""
     found: list[Demand] = []
+    language = doc.language or "en"
     for sentence in doc.content_sentences():
         if sentence.span == doc.title_span or not DEMAND_WORD.search(sentence.text):
             continue
@@ -124,7 +133,7 @@ def inline_demands(doc: Document) -> list[Demand]:
         match = min(matches, key=lambda m: m.start(), default=None)  # the first cue of the sentence
         if match and len(sentence.text) - match.end() > MIN_DEMAND_CHARS:
             cue = f"inline cue: {match.group().strip()}"
-            for start, end in split_at_second_cue(sentence.text, match.end()):
+            for start, end in split_clauses(sentence.text, match.end(), language):
                 span = Span(sentence.span.start + start, sentence.span.start + end)
                 found.append(as_demand(doc, span, cue, 0.7))
     return found
