@@ -167,12 +167,30 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# Case endings of Russian names: "Титиеву", "Склеминой", "Игоря", "Любови" and
+# their nominatives share one stem.
+RUSSIAN_ENDINGS = (
+    "ыми", "ими", "ого", "его", "ому", "ему", "ием", "ией", "еем",
+    "ою", "ею", "ой", "ей", "ом", "ем", "ём", "ым", "им", "ую", "юю", "ая", "яя", "ий", "ый",
+    "ия", "ию", "ии", "ея", "ею",
+    "а", "я", "у", "ю", "ы", "и", "е", "ь", "й",
+)  # fmt: skip
+
+
+@cache
+def folded_endings() -> tuple[str, ...]:
+    """The endings as :func:`fold` writes them ("й" loses its breve), longest first."""
+    return tuple(sorted(dict.fromkeys(fold(e) for e in RUSSIAN_ENDINGS), key=len, reverse=True))
+
+
 @lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """A token folded and cut to its stem, so inflected forms of one name compare equal."""
     folded = fold(token).replace("’", "'")
-    if any("\u0400" <= ch <= "\u04ff" for ch in folded) and len(folded) >= 4:
-        return folded[: max(3, len(folded) - 2)]
+    if any("\u0400" <= ch <= "\u04ff" for ch in folded) and len(folded) >= 3:
+        for ending in folded_endings():
+            if folded.endswith(ending) and len(folded) - len(ending) >= 2:
+                return folded[: -len(ending)]
     return folded
 
 

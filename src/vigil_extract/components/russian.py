@@ -4,8 +4,10 @@ A text may name a person only in oblique cases ("задержали Хуршед
 personal names decline by a handful of regular paradigms, so rules suffice: the form of the
 name the text writes that looks most like a nominative is kept, and when none does, the
 endings are undone — by the given name's ending, the surname's suffix (-ов/-ев/-ин,
--ский/-цкий) and the person's gender where the text states it; only a form that stays
-ambiguous asks pymorphy3 for the given name's gender, loading it then (docs/decisions/0010).
+-ский/-цкий) and the person's gender where the text states it. The given-name gazetteer
+(:mod:`vigil_extract.given_names`) tells which form of a given name is its nominative and which
+paradigm it follows ("Игоря" is Игорь's genitive, so "Ильяша" is Ильяш's); only a form that
+stays ambiguous asks pymorphy3 for the given name's gender, loading it then (decisions 0010, 0011).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any
+
+from vigil_extract import given_names
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 VOWELS = "аеёиоуыэюя"
@@ -34,16 +38,55 @@ def oblique_score(tokens: tuple[str, ...]) -> int:
 
 def best_form(variants: list[tuple[str, ...]], gender: str) -> tuple[str, ...]:
     """The written form of a name that looks most like a nominative, or one put back into it
-    when the person's gender (stated by the text, or by a feminine surname) says how."""
+    when the person's gender (stated by the text, by a feminine surname, or by the given name
+    the gazetteer knows) says how."""
     longest = max(len(v) for v in variants)
     full = [v for v in variants if len(v) == longest]
-    chosen = min(full, key=oblique_score)
+    chosen = min(full, key=lambda v: (given_names.gender_of(v[0]) is None, oblique_score(v), len("".join(v))))
     gender = gender if gender != "unknown" else gender_of_surname(chosen[-1])
+    known = known_given_name(chosen[0])
+    if gender == "unknown" and known is not None:
+        gender = known[1]
     if gender == "unknown" and oblique_score(chosen) + ambiguous_ending(chosen):
         gender = gender_of_given_name(chosen[0])
-    if gender == "unknown" or looks_nominative(chosen, gender):
+    oblique_given = known is not None and known[0] != chosen[0]
+    if gender == "unknown" or (looks_nominative(chosen, gender) and not oblique_given):
         return chosen
-    return tuple(nominative(token, index, len(chosen), gender) for index, token in enumerate(chosen))
+    case = case_ending(chosen[0], known[0] if known else None)
+    words = [nominative(token, index, len(chosen), gender, case) for index, token in enumerate(chosen)]
+    if known is not None and known[1] == gender:
+        words[0] = known[0]
+    return tuple(words)
+
+
+def known_given_name(word: str) -> tuple[str, str] | None:
+    """The nominative and grammatical gender of a given name the gazetteer knows, written as is
+    or in an oblique case ("Игоря" → Игорь, male; "Анны" → Анна, female)."""
+    for candidate in (word, masculine_given(word), *feminine_given(word)):
+        found = given_names.gender_of(candidate)
+        if found in ("female", "male"):
+            return candidate, found
+    return None
+
+
+def feminine_given(word: str) -> list[str]:
+    lower = word.lower()
+    forms = [
+        word[: len(word) - len(end)] + nominative for end, nominative in FEMALE_GIVEN if lower.endswith(end)
+    ]
+    if lower.endswith(("и", "ью")):  # Любови, Любовью → Любовь
+        forms.append(word[: len(word) - (1 if lower.endswith("и") else 2)] + "ь")
+    return forms
+
+
+def case_ending(given: str, nominative_given: str | None) -> str:
+    """The oblique ending the given name carries ("Игоря": "я"), so the surname sheds the same."""
+    if nominative_given is None or given == nominative_given:
+        return ""
+    common = 0
+    while common < min(len(given), len(nominative_given)) and given[common] == nominative_given[common]:
+        common += 1
+    return given[common:].lower()
 
 
 def ambiguous_ending(tokens: tuple[str, ...]) -> int:
@@ -86,13 +129,23 @@ def looks_nominative(tokens: tuple[str, ...], gender: str) -> bool:
     return True
 
 
-def nominative(token: str, index: int, count: int, gender: str) -> str:
+def nominative(token: str, index: int, count: int, gender: str, case: str = "") -> str:
     """One word of a name put back into the nominative (hyphenated parts one by one)."""
     is_surname = index == count - 1 and count > 1
-    return "-".join(undo_ending(part, is_surname=is_surname, gender=gender) for part in token.split("-"))
+    return "-".join(
+        undo_ending(part, is_surname=is_surname, gender=gender, case=case) for part in token.split("-")
+    )
 
 
-def undo_ending(word: str, *, is_surname: bool, gender: str) -> str:
+# The ending a surname of another paradigm sheds when the given name shows its case:
+# "Игоря Ильяша" → Ильяш, "Талгата Аяна" → Аян, "Анны Голеты" → Голета.
+CASE_OF_SURNAME = {
+    "male": {"а": "а", "я": "а", "у": "у", "ю": "у", "ом": "ом", "ем": "ом", "ём": "ом", "е": "е"},
+    "female": {"ы": "ы", "и": "ы", "е": "е", "у": "у", "ю": "у", "ой": "ой", "ей": "ой"},
+}
+
+
+def undo_ending(word: str, *, is_surname: bool, gender: str, case: str = "") -> str:
     lower = word.lower()
     female = gender == "female"
     if is_surname or SURNAME.search(lower):
@@ -100,6 +153,9 @@ def undo_ending(word: str, *, is_surname: bool, gender: str) -> str:
             if lower.endswith(ending):
                 stem = word[: len(word) - len(ending)]
                 return stem + (feminine if female else masculine)
+        shed = CASE_OF_SURNAME.get(gender, {}).get(case)
+        if is_surname and shed and lower.endswith(shed) and len(word) - len(shed) >= 3:
+            return word[: len(word) - len(shed)] + ("а" if female else "")
         return word
     if female:
         for ending, nominative_ending in FEMALE_GIVEN:
