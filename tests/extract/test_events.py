@@ -53,6 +53,41 @@ CASES = [
         "et ont arrêté l'avocate Samia Exemple.",
         ("2024-05-11", "raid"),
     ),
+    (
+        "an arrest named by its noun, with its own date",
+        "Blogger Anh Example posted videos for years; her arrest in March 2019 silenced her.",
+        ("2019-03", "arrest"),
+    ),
+    (
+        "taken to prison",
+        "On 2 June 2023, journalist Tun Example was taken to the central prison of the capital.",
+        ("2023-06-02", "detention"),
+    ),
+    (
+        "a protest broken up",
+        "On 16 December 2017, soldiers broke up a peaceful protest led by activist Rosa Example.",
+        ("2017-12-16", "protest"),
+    ),
+    (
+        "French: a complaint filed",
+        "La plainte déposée le 23 août 2006 par le ministre vise l'avocat Karim Exemple.",
+        ("2006-08-23", "charge"),
+    ),
+    (
+        "French: sent before the prosecutor and to prison",
+        "Le 28 décembre 2022, le journaliste Paul Exemple a été déféré à la prison de Yaoundé.",
+        ("2022-12-28", "detention"),
+    ),
+    (
+        "Spanish: a criminal complaint against a prosecutor",
+        "El 8 de junio de 2022, un funcionario promovió una denuncia contra la fiscal Elena Ejemplo.",
+        ("2022-06-08", "charge"),
+    ),
+    (
+        "Spanish: taken from home",
+        "El periodista Moisés Ejemplo fue sustraído de su domicilio el 25 de enero de 2015.",
+        ("2015-01-25", "abduction"),
+    ),
 ]
 
 

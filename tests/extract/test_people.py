@@ -242,3 +242,25 @@ GENDER_CASES = [
 )
 def test_gender_from_articles_and_agreement(text: str, gender: str) -> None:
     assert [d.gender for d in extract_text(text).defenders] == [gender]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            "Honduras: ataque\n\nEl 16 de septiembre de 2022 hombres armados dispararon contra la casa del "
+            "reconocido ambientalista Ramiro Ejemplo en Tegucigalpa.",
+            "Ramiro Ejemplo",
+            "male",
+        ),
+        ("La jeune journaliste Awa Exemple a été interpellée le 3 mars 2021.", "Awa Exemple", "female"),
+        (
+            "Ethiopia: lawyer arrested\n\nSamuel Example – a lawyer known for defending journalists – was "
+            "arrested at his office on 5 March 2024 together with a friend, Mark Sample, with whom he works.",
+            "Samuel Example",
+            "male",
+        ),
+    ],
+)
+def test_gender_over_adjectives_and_from_the_subjects_own_clause(text: str, name: str, gender: str) -> None:
+    assert {d.name: d.gender for d in extract_text(text).defenders}[name] == gender

@@ -69,6 +69,8 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
     sentences = doc.content_sentences()
     present = people_by_sentence(sentences, people)
     for index, sentence in enumerate(sentences):
+        if len(present[index]) > 1:
+            read_subject_clause(sentence, present[index], patterns)
         if len(present[index]) != 1:
             continue
         person = present[index][0]
@@ -80,6 +82,27 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
             person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
     read_subject_pronouns(doc, people, language)
     read_pronoun_declarations(doc, people)
+
+
+SUBJECT_OPENING = 3  # characters before a name that still opens its sentence ("‘", "* ")
+
+
+def read_subject_clause(
+    sentence: Sentence, people: list[Person], patterns: dict[str, re.Pattern[str]]
+) -> None:
+    """A sentence naming several people that opens with one of them: the pronouns before the
+    next person is named are the subject's ("X – a lawyer – was arrested at his office with Y")."""
+    mentions = sorted(
+        (m.start, m.end, id(p)) for p in people for m in p.mentions if sentence.span.contains(m)
+    )
+    start, end, subject = mentions[0]
+    if start - sentence.span.start > SUBJECT_OPENING:
+        return
+    following = next((m_start for m_start, _, who in mentions if who != subject), sentence.span.end)
+    clause = sentence.text[end - sentence.span.start : following - sentence.span.start]
+    person = next(p for p in people if id(p) == subject)
+    person.female_cues += 0.5 * len(patterns["female_pronoun"].findall(clause))
+    person.male_cues += 0.5 * len(patterns["male_pronoun"].findall(clause))
 
 
 def people_by_sentence(sentences: list[Sentence], people: list[Person]) -> list[list[Person]]:

@@ -126,7 +126,7 @@ LIST_JOINER = re.compile(
 
 NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
-LAST_WORD = re.compile(r"(\w+)\s+$")
+WORD = re.compile(r"\w+")
 ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y"
     r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
     r"en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
@@ -269,8 +269,7 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     for tail_role in patterns["hrd"].finditer(before[-70:]):
         if following.match(before[-70:][tail_role.end() :]):
             add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
-            article = LAST_WORD.search(before[-70:][: tail_role.start()])
-            said = ARTICLE_GENDER.get(language, {}).get(article.group(1).lower()) if article else None
+            said = article_gender(before[-70:][: tail_role.start()], language)
             person.female_cues += 2 if said == "female" else 0
             person.male_cues += 2 if said == "male" else 0
     for found in patterns["hrd"].finditer(apposition):
@@ -292,6 +291,18 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
     add_organisations(person, links + [m.group(1) for m in LEADS.finditer(after[:160])])
+
+
+def article_gender(before_role: str, language: str) -> str | None:
+    """The gender the article before a role noun says, over adjectives between them ("del
+    reconocido ambientalista", "la jeune journaliste")."""
+    articles = ARTICLE_GENDER.get(language, {})
+    for word in reversed(WORD.findall(before_role)[-3:]):
+        if word.lower() in articles:
+            return articles[word.lower()]
+        if not word.islower():
+            return None
+    return None
 
 
 def add_organisations(person: Person, names: list[str]) -> None:
