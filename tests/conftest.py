@@ -92,6 +92,11 @@ def key_file_of(home: Path) -> Path:
 def run_vigil(vigil_home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run the real ``vigil`` command against a store of its own, its key in a file kept outside
     the store (``VIGIL_KEY_FILE``); tests/security covers the passphrase-wrapped key."""
+    return runner_for(vigil_home)
+
+
+def runner_for(vigil_home: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """The ``run_vigil`` of the store at ``vigil_home`` (for fixtures wider than one test)."""
 
     def run(
         *args: str, check: bool = False, env: dict[str, str] | None = None

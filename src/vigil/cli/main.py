@@ -12,6 +12,7 @@ import typer
 
 from vigil.cli.admin import audit_app, user_app
 from vigil.cli.appeals import appeal_app, authority_app, due
+from vigil.cli.backup import backup_app
 from vigil.cli.casework import delete, event_app, followup_app, restore, set_confidentiality
 from vigil.cli.context import ACTING_AS
 from vigil.cli.digest import digest
@@ -55,6 +56,7 @@ app.add_typer(followup_app, name="followup")
 app.add_typer(source_app, name="source")
 app.add_typer(audit_app, name="audit")
 app.add_typer(key_app, name="key")
+app.add_typer(backup_app, name="backup")
 app.add_typer(user_app, name="user")
 app.add_typer(appeal_app, name="appeal")
 app.add_typer(authority_app, name="authority")

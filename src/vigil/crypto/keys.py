@@ -2,7 +2,7 @@
 
 One random 256-bit master key gives, through HKDF-SHA256, independent subkeys for the
 SQLCipher database, the application's field encryption, audit digests and seals, the
-blind index of names and Django's ``SECRET_KEY``. The master key is kept in one of two forms:
+blind index of names, backup archives and Django's ``SECRET_KEY``. The master key is kept in one of two forms:
 
 - **wrapped** (the default): ``VIGIL_HOME/keys/vigil.key`` holds the master key encrypted with
   AES-256-GCM under a key derived from a passphrase by Argon2id (64 MiB, 3 passes, a random
@@ -56,6 +56,7 @@ class KeyRing:
     fields: bytes
     audit: bytes
     names: bytes
+    backup: bytes
     django_secret: str
 
     @property
@@ -141,7 +142,12 @@ def is_wrapped(path: Path) -> bool:
 def read_master_key(path: Path | None = None, *, passphrase: str | None = None) -> bytes:
     """The master key from its file, unwrapping it with the passphrase when it is wrapped."""
     path = path or key_file_path()
-    content = read_key_text(path)
+    return parse_master_key(read_key_text(path), path, passphrase=passphrase)
+
+
+def parse_master_key(content: str, path: Path, *, passphrase: str | None = None) -> bytes:
+    """The master key from a key file's ``content`` (``path`` names it in errors, and for the
+    passphrase prompt), unwrapping it with the passphrase when it is wrapped."""
     if content.startswith(KEY_PREFIX):
         try:
             key = base64.b64decode(content.removeprefix(KEY_PREFIX), validate=True)
@@ -202,6 +208,7 @@ def keyring_from(master: bytes) -> KeyRing:
         fields=derive(master, "fields"),
         audit=derive(master, "audit"),
         names=derive(master, "name index"),
+        backup=derive(master, "backup"),
         django_secret=derive(master, "django secret key").hex(),
     )
 
