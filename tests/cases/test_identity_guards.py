@@ -168,3 +168,23 @@ def test_an_editor_may_not_file_a_confidential_sources_defender_under_a_more_ope
     with pytest.raises(NotAllowed):
         do_attach(suggestion, open_person, acting_user=make_user("ed", "editor"))
     do_attach(suggestion, open_person, acting_user=make_user("co", "coordinator"))
+
+
+def test_undoing_a_merge_keeps_a_case_that_named_the_kept_person_since() -> None:
+    kept, absorbed = person("Nabeel Rajab", country="BH"), person("Nabil Rajab", country="BH")
+    moved_case = case_about([absorbed], "public", "Bahrain: the absorbed spelling's case")
+    do_merge(kept, absorbed, acting_user=None)
+    kept.refresh_from_db()
+    assert list(moved_case.defenders.all()) == [kept]
+    later = source_on(moved_case, "public")
+    find_or_create_person(acting_user=None, name="Nabeel Rajab", country="BH", roles=["lawyer"], source=later)
+    do_unmerge(Person.objects.get(pk=absorbed.pk), acting_user=None)
+    assert set(moved_case.defenders.values_list("pk", flat=True)) == {kept.pk, absorbed.pk}
+
+
+def test_undoing_a_merge_takes_back_a_case_only_the_merge_gave() -> None:
+    kept, absorbed = person("Nabeel Rajab", country="BH"), person("Nabil Rajab", country="BH")
+    moved_case = case_about([absorbed], "public", "Bahrain: the absorbed spelling's case")
+    do_merge(kept, absorbed, acting_user=None)
+    do_unmerge(Person.objects.get(pk=absorbed.pk), acting_user=None)
+    assert list(moved_case.defenders.values_list("pk", flat=True)) == [absorbed.pk]

@@ -8,6 +8,7 @@ the two. Each step is one transaction with its audit entry.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
@@ -220,24 +221,54 @@ def do_unmerge(absorbed: Subject, *, acting_user: User | None) -> Match:
 
 
 def restore_parts(kept: Subject, absorbed: Subject, undo: dict[str, Any]) -> None:
-    if isinstance(absorbed, Person):
+    if isinstance(absorbed, Person) and isinstance(kept, Person):
         PersonName.objects.filter(pk__in=undo["names"]).update(person=absorbed)
         PersonRole.objects.filter(pk__in=undo["roles"]).update(person=absorbed)
         Affiliation.objects.filter(pk__in=undo["affiliations"]).update(person=absorbed)
-        unlink(Case.defenders.through, "case_id", "person_id", kept.pk, absorbed.pk, undo["cases"])
         unlink(Event.victims.through, "event_id", "person_id", kept.pk, absorbed.pk, undo["events"])
+        unlink(
+            Case.defenders.through,
+            "case_id",
+            "person_id",
+            kept.pk,
+            absorbed.pk,
+            undo["cases"],
+            still_named=cases_naming(kept),
+        )
         return
     OrganisationName.objects.filter(pk__in=undo["names"]).update(organisation=absorbed)
     Affiliation.objects.filter(pk__in=undo["affiliations"]).update(organisation=absorbed)
     Event.objects.filter(pk__in=undo["events"]).update(perpetrator=absorbed)
 
 
+def cases_naming(person: Person) -> set[int]:
+    """Cases where ``person`` is named by facts of its own (after the merge's parts went back):
+    a spelling or role from a source filed on the case, or an event of the case it suffered."""
+    by_sources = {
+        case_id
+        for model in (PersonName, PersonRole)
+        for case_id in model.objects.filter(person=person, source__case__isnull=False).values_list(
+            "source__case_id", flat=True
+        )
+    }
+    by_events = set(Event.objects.filter(victims=person).values_list("case_id", flat=True))
+    return by_sources | by_events
+
+
 def unlink(
-    through: type[Model], owner: str, column: str, kept: int, absorbed: int, moved: dict[str, list[int]]
+    through: type[Model],
+    owner: str,
+    column: str,
+    kept: int,
+    absorbed: int,
+    moved: dict[str, list[int]],
+    still_named: Collection[int] = (),
 ) -> None:
-    """Give the absorbed record its links back; drop the kept one's where only the merge made them."""
+    """Give the absorbed record its links back; drop the kept one's where only the merge made
+    them (and no fact of the kept record's own, in ``still_named``, has named it there since)."""
     manager = through._default_manager
-    manager.filter(**{column: kept, f"{owner}__in": moved["moved"]}).delete()
+    dropped = [pk for pk in moved["moved"] if pk not in still_named]
+    manager.filter(**{column: kept, f"{owner}__in": dropped}).delete()
     owners = moved["moved"] + moved["shared"]
     manager.bulk_create(through(**{owner: pk, column: absorbed}) for pk in owners)
 
