@@ -205,6 +205,7 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=1000)
     parser.add_argument("--ingest", type=int, default=10_000)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # each result as it comes
     if args.ingest:
         ingest_benchmark(args.ingest)
     name_table()
