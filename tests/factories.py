@@ -14,7 +14,7 @@ from vigil.cases.models import Case
 
 
 def make_user(name: str, role: str) -> User:
-    user, _ = do_create_user(name, role=role, acting_user=None)
+    user, _ = do_create_user(name, role=role, acting_user=None, temporary=False)
     return user
 
 

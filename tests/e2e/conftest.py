@@ -69,7 +69,7 @@ def server(tmp_path: Path) -> Iterator[Served]:
     assert password is not None
     served = Served("", {"admin": password.group(1)})
     for role in ROLES:
-        created = re.search(r"password: (\S+)", vigil("user", "create", role, "--role", role))
+        created = re.search(r"password: (\S+)", vigil("user", "create", role, "--role", role, "--permanent"))
         assert created is not None
         served.passwords[role] = created.group(1)
     port = free_port()

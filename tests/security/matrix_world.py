@@ -96,6 +96,8 @@ def build() -> MatrixWorld:
         ids = ids_of(case, source, appeal)
         levels[level] = Level(case, source, appeal, ids)
     users = {role: make_user(f"{role}-matrix", role) for role in ROLES}
+    for built in levels.values():
+        built.ids["user_id"] = users["viewer"].pk  # the accounts pages open the viewer's account
     return MatrixWorld(levels, users)
 
 

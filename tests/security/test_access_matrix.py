@@ -108,6 +108,18 @@ PAGES: dict[str, Row] = {
     "logout": Row(ALL, by_level=False, get=405),
     "two-factor-verify": Row(ALL, by_level=False),
     "two-factor-setup": Row(ALL, by_level=False),
+    "account": Row(ALL, by_level=False),
+    "password-change": Row(ALL, by_level=False),
+    # everyone's entries for coordinators and admins, one's own for the rest: tests/web/test_activity.py
+    "activity": Row(READERS, by_level=False),
+    "record-open": Row(READERS, get=302),  # to the record's page, through the access layer
+    "user-list": Row(ADMIN, by_level=False),
+    "user-new": Row(ADMIN, by_level=False),
+    "user-detail": Row(ADMIN, by_level=False),
+    "user-role": Row(ADMIN, by_level=False, get=302),  # GET: back to the account's page
+    "user-active": Row(ADMIN, by_level=False, get=302),
+    "user-password": Row(ADMIN, by_level=False, get=302),
+    "user-unlock": Row(ADMIN, by_level=False, get=302),
     # A calendar feed opens by its secret address, without signing in; a wrong secret is 404
     # for everyone (tests/followups/test_calendar.py covers a real one).
     "calendar-feed": Row(NOBODY, by_level=False, fixture=False),
@@ -275,6 +287,9 @@ COMMANDS: dict[str, Command] = {
     "user create": Command(ADMIN, ("newcomer", "--role", "viewer")),
     "user unlock": Command(ADMIN, ("viewer-matrix",)),
     "user set-role": Command(ADMIN, ("analyst-matrix", "analyst")),
+    "user disable": Command(ADMIN, ("viewer-matrix",), run=False),  # tests/cli/test_user_commands.py
+    "user enable": Command(ADMIN, ("viewer-matrix",), run=False),
+    "user reset-password": Command(ADMIN, ("viewer-matrix",), run=False),
     "appeal render": Command(STAFF, ("{case_id}", "-o", "{out}", "--format", "txt"), by_level=True),
     "appeal list": Command(READERS, ("{case_id}",), by_level=True),  # versions and status only
     "appeal advance": Command(WRITERS, ("{appeal_id}",), by_level=True, run=False),

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from vigil.audit.chain import record
+from vigil.audit.passwords import mark_session
 
 
 def address(request: HttpRequest | None) -> str:
@@ -66,3 +67,4 @@ def connect() -> None:
     user_logged_out.connect(signed_out, dispatch_uid="vigil.audit.sign_out")
     user_login_failed.connect(sign_in_failed, dispatch_uid="vigil.audit.sign_in_failed")
     user_locked_out.connect(locked_out, dispatch_uid="vigil.audit.locked_out")
+    user_logged_in.connect(mark_session, dispatch_uid="vigil.audit.temporary_password")

@@ -1,4 +1,5 @@
-"""``vigil audit verify`` and ``vigil user create``: the store's integrity and its accounts."""
+"""``vigil audit ...`` and ``vigil user ...``: the store's integrity and its accounts (the same
+``do_*`` actions as the web UI's accounts pages)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,16 @@ def audit_verify() -> None:
 def user_create(
     name: Annotated[str, typer.Argument(help="The account name.")],
     role: Annotated[str, typer.Option("--role", help="admin, coordinator, editor, viewer or analyst.")],
+    permanent: Annotated[
+        bool,
+        typer.Option(
+            "--permanent",
+            help="The password need not be changed at the first sign-in (your own account, a test account).",
+        ),
+    ] = False,
 ) -> None:
-    """Create an account; its generated password is printed once."""
+    """Create an account; its generated password is printed once, and is temporary: the person
+    chooses their own at the first sign-in (unless --permanent)."""
     require_store()
     from vigil.cases.actions.guard import NotAllowed
     from vigil.cases.roles import ROLES
@@ -40,7 +49,7 @@ def user_create(
     from vigil.cases.actions.users import do_create_user
 
     try:
-        user, password = do_create_user(name, role=role, acting_user=acting_user())
+        user, password = do_create_user(name, role=role, acting_user=acting_user(), temporary=not permanent)
     except (ValueError, NotAllowed) as exc:
         fail(str(exc))
         return
@@ -103,3 +112,45 @@ def user_set_role(
         fail(str(exc))
         return
     echo(f"account {name} is now {role}")
+
+
+@user_app.command("disable")
+def user_disable(name: Annotated[str, typer.Argument(help="The account name.")]) -> None:
+    """Disable an account: no sign-in, its sessions, API tokens and calendar feed stop; admins only."""
+    set_active(name, active=False)
+
+
+@user_app.command("enable")
+def user_enable(name: Annotated[str, typer.Argument(help="The account name.")]) -> None:
+    """Let a disabled account sign in again; admins only."""
+    set_active(name, active=True)
+
+
+def set_active(name: str, *, active: bool) -> None:
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import do_set_active
+
+    try:
+        do_set_active(name, active=active, acting_user=acting_user())
+    except (ValueError, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    echo(f"account {name} is {'enabled' if active else 'disabled'}")
+
+
+@user_app.command("reset-password")
+def user_reset_password(name: Annotated[str, typer.Argument(help="The account name.")]) -> None:
+    """Give an account a temporary password (printed once, to be changed at the next sign-in);
+    the old one stops working and its sessions end. Admins only."""
+    require_store()
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import do_reset_password
+
+    try:
+        user, password = do_reset_password(name, acting_user=acting_user())
+    except (ValueError, NotAllowed) as exc:
+        fail(str(exc))
+        return
+    echo(f"account {user.username} temporary password: {password}")
+    echo("(shown once: hand it over now; it must be changed at the next sign-in)")

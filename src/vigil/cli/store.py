@@ -48,7 +48,7 @@ def init(
     ensure_role_groups()
     echo(f"store ready: {home}")
     if not User.objects.filter(is_superuser=True).exists():
-        user, password = do_create_user("admin", role="admin", acting_user=None)
+        user, password = do_create_user("admin", role="admin", acting_user=None, temporary=False)
         echo(f"admin account: {user.username}  password: {password}")
         echo("(shown once: write it down now)")
     if organisation:

@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from vigil.web import (
+    account,
+    activity,
     appeals,
     case_people,
     cases,
@@ -18,6 +20,7 @@ from vigil.web import (
     review,
     search,
     signin,
+    users,
 )
 
 urlpatterns = [
@@ -90,8 +93,23 @@ urlpatterns = [
     ),
     path("profile/", profile.edit_profile, name="profile"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("login/", auth_views.LoginView.as_view(template_name="web/login.html"), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="web/login.html", authentication_form=account.SignInForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/two-factor/", signin.verify, name="two-factor-verify"),
     path("account/two-factor/setup/", signin.setup, name="two-factor-setup"),
+    path("account/", account.account_page, name="account"),
+    path("account/password/", account.password_change, name="password-change"),
+    path("activity/", activity.activity, name="activity"),
+    path("records/<str:kind>/<int:record_id>/", activity.record_open, name="record-open"),
+    path("users/", users.user_list, name="user-list"),
+    path("users/new/", users.user_new, name="user-new"),
+    path("users/<int:user_id>/", users.user_detail, name="user-detail"),
+    path("users/<int:user_id>/role/", users.user_role, name="user-role"),
+    path("users/<int:user_id>/active/", users.user_active, name="user-active"),
+    path("users/<int:user_id>/password/", users.user_password, name="user-password"),
+    path("users/<int:user_id>/unlock/", users.user_unlock, name="user-unlock"),
 ]
