@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,9 +46,11 @@ def free_port() -> int:
 
 @dataclass
 class Served:
-    """The served store: its address and the password of each account (``admin`` and one per role)."""
+    """The served store: its address, the password of each account (``admin`` and one per role),
+    and the ``vigil`` command on the same store (to add records while it is served)."""
 
     url: str
+    vigil: Callable[..., str]
     passwords: dict[str, str] = field(default_factory=dict)
 
 
@@ -67,7 +69,7 @@ def server(tmp_path: Path) -> Iterator[Served]:
 
     password = re.search(r"password: (\S+)", vigil("init", "--demo", "--insecure-key-in-home"))
     assert password is not None
-    served = Served("", {"admin": password.group(1)})
+    served = Served("", vigil, {"admin": password.group(1)})
     for role in ROLES:
         created = re.search(r"password: (\S+)", vigil("user", "create", role, "--role", role, "--permanent"))
         assert created is not None

@@ -210,3 +210,29 @@ def test_the_header_links_the_account_page_and_admins_see_accounts() -> None:
     assert 'href="/account/"' in viewer and 'href="/users/"' not in viewer
     admin = signed_in_client(make_user("root", "admin")).get("/").content.decode()
     assert 'href="/account/"' in admin and 'href="/users/"' in admin
+
+
+def test_the_django_admin_keeps_the_same_rule() -> None:
+    root = make_user("root", "admin")
+    admin = signed_in_client(root)
+    page = admin.get(f"/admin/auth/user/{root.pk}/change/").content.decode()
+    assert "csrfmiddlewaretoken" in page
+    response = admin.post(
+        f"/admin/auth/user/{root.pk}/change/",
+        {
+            "username": "root",
+            "is_active": "",
+            "is_staff": "on",
+            "is_superuser": "on",
+            "groups": [],
+            "date_joined_0": "2025-01-01",
+            "date_joined_1": "00:00:00",
+            "initial-date_joined_0": "2025-01-01",
+            "initial-date_joined_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 200 and "cannot disable their own account" in response.content.decode()
+    assert User.objects.get(pk=root.pk).is_active
+    assert admin.get(f"/admin/auth/user/{root.pk}/delete/").status_code == 403
+    other = make_user("other", "editor")
+    assert admin.get(f"/admin/auth/user/{other.pk}/delete/").status_code == 200

@@ -76,12 +76,68 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 class AuditedUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[type-arg]
-    """Django's user pages, with every change in the chain (the role after it, too)."""
+    """Django's user pages, with every change in the chain (the role after it, too), and the
+    accounts pages' rule: no change leaves the store without an active admin, and no admin
+    disables, demotes or deletes their own account (``keep_an_admin``)."""
 
     kind = "user"
 
     def detail(self, obj: Any, message: Any) -> dict[str, Any]:
         return {**super().detail(obj, message), "role": role_of(obj) or ""}
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None:
+            return form
+        return guarded(form, obj, request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not may_remove(obj, request):
+            return False
+        return bool(super().has_delete_permission(request, obj))
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = dict(super().get_actions(request))
+        actions.pop("delete_selected", None)  # one account at a time, each checked
+        return actions
+
+
+def may_remove(account: User, request: HttpRequest) -> bool:
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import keep_an_admin
+
+    try:
+        keep_an_admin(account, acting_user=request.user, still_admin=False)
+    except NotAllowed:
+        return False
+    return account.pk != request.user.pk
+
+
+def guarded(form: Any, account: User, request: HttpRequest) -> Any:
+    """The admin's change form of ``account``, refusing a change that loses the last admin."""
+    from django.core.exceptions import ValidationError
+
+    from vigil.cases.actions.guard import NotAllowed
+    from vigil.cases.actions.users import keep_an_admin
+
+    class GuardedForm(form):  # type: ignore[misc]
+        def clean(self) -> dict[str, Any]:
+            data: dict[str, Any] = super().clean()
+            groups = data.get("groups")
+            admin_after = bool(data.get("is_superuser", account.is_superuser)) or (
+                groups is not None and any(group.name == "admin" for group in groups)
+            )
+            try:
+                keep_an_admin(
+                    account,
+                    acting_user=request.user,
+                    still_admin=admin_after and bool(data.get("is_active", account.is_active)),
+                )
+            except NotAllowed as exc:
+                raise ValidationError(str(exc)) from None
+            return data
+
+    return GuardedForm
 
 
 class AuditedGroupAdmin(AuditedAdmin, GroupAdmin):

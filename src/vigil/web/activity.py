@@ -60,6 +60,13 @@ VERBS = {
     "published": pgettext_lazy("activity", "published"),
     "approved": pgettext_lazy("activity", "approved"),
     "revoke": pgettext_lazy("activity", "revoked"),
+    "second_factor_enrolled": pgettext_lazy("activity", "set up two-factor sign-in"),
+    "second_factor_verified": pgettext_lazy("activity", "gave a two-factor code"),
+    "second_factor_failed": pgettext_lazy("activity", "gave a wrong two-factor code"),
+    "accept_all": pgettext_lazy("activity", "accepted the suggestions of"),
+    "reject": pgettext_lazy("activity", "rejected"),
+    "compose": pgettext_lazy("activity", "composed"),
+    "merge": pgettext_lazy("activity", "merged"),
 }
 DETAIL_LABELS = {
     "fields": _("fields"),
@@ -109,6 +116,12 @@ def link(request: HttpRequest, ref: Ref) -> dict[str, str]:
     return {"text": f"{label(ref.kind)} #{ref.id}", "url": reverse("record-open", args=[ref.kind, ref.id])}
 
 
+def own_account(entry: Any) -> bool:
+    """A sign-in, a password or a second factor of the actor's own account: no need to name it twice."""
+    record = entry.record
+    return record is not None and record.kind == "account" and entry.actor == f"user:{record.name}"
+
+
 def row(request: HttpRequest, entry: Any) -> dict[str, Any]:
     other = str(_("an account name that does not exist")) if entry.other == UNKNOWN_NAME else entry.other
     return {
@@ -117,7 +130,7 @@ def row(request: HttpRequest, entry: Any) -> dict[str, Any]:
         "actor": actor(entry.actor),
         "verb": verb(entry.action),
         "action": entry.action,
-        "record": link(request, entry.record) if entry.record else None,
+        "record": link(request, entry.record) if entry.record and not own_account(entry) else None,
         "other": other,
         "shown": [(str(DETAIL_LABELS.get(k, k)), v) for k, v in entry.shown],
         "refs": [(str(DETAIL_LABELS.get(k, k)), link(request, ref)) for k, ref in entry.refs],

@@ -24,6 +24,8 @@ def role_choices() -> list[tuple[str, str]]:
 
 
 class RoleForm(forms.Form):
+    """One role for an account."""
+
     role = forms.ChoiceField(label=_("Role"), choices=())
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -32,6 +34,8 @@ class RoleForm(forms.Form):
 
 
 class NewAccountForm(RoleForm):
+    """A new account: its name and its role (viewer unless chosen: the least privilege first)."""
+
     name = forms.RegexField(
         label=_("Account name"),
         max_length=150,
@@ -40,3 +44,7 @@ class NewAccountForm(RoleForm):
         error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")},
     )
     field_order = ["name", "role"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = "viewer"
