@@ -28,6 +28,12 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["seq"]
+        # The activity page filters by actor and action; readers and passwords look up one record.
+        indexes = [
+            models.Index(fields=["actor", "seq"], name="audit_actor_seq"),
+            models.Index(fields=["action", "seq"], name="audit_action_seq"),
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id} by {self.actor}"
