@@ -138,7 +138,7 @@ def load(cases: int) -> None:
             for case in made
         )
     rebuild()
-    user, _password = do_create_user("bench", role="editor", acting_user=None)
+    user, _password = do_create_user("bench", role="editor", acting_user=None, temporary=False)
     _token, value = do_create_token(user, label="benchmark", acting_user=None)
     session = SessionStore()
     session[SESSION_KEY], session[BACKEND_SESSION_KEY] = (
