@@ -127,7 +127,7 @@ def user_role(request: HttpRequest, user_id: int) -> HttpResponse:
     except (NotAllowed, ValueError) as exc:
         return refused(request, account, exc)
     messages.success(
-        request, _("%(name)s is now %(role)s.") % {"name": account.username, "role": role_of(account)}
+        request, _("%(name)s is now %(role)s.") % {"name": account.username, "role": form.cleaned_data["role"]}
     )
     return redirect("user-detail", account.pk)
 
