@@ -126,9 +126,8 @@ def user_role(request: HttpRequest, user_id: int) -> HttpResponse:
         do_set_role(account.username, role=form.cleaned_data["role"], acting_user=request.user)
     except (NotAllowed, ValueError) as exc:
         return refused(request, account, exc)
-    messages.success(
-        request, _("%(name)s is now %(role)s.") % {"name": account.username, "role": form.cleaned_data["role"]}
-    )
+    given = {"name": account.username, "role": form.cleaned_data["role"]}
+    messages.success(request, _("%(name)s is now %(role)s.") % given)
     return redirect("user-detail", account.pk)
 
 
