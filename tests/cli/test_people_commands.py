@@ -77,3 +77,35 @@ def test_search_prints_bracketed_words_and_reindex_rebuilds(
     hits = json.loads(run_vigil("search", "Almaty", "--json", check=True).stdout)
     assert {hit["kind"] for hit in hits} == {"event", "case", "source"}
     assert all("\x02" not in hit["snippet"] for hit in hits)
+
+
+def test_defender_show_prints_one_line_per_event_with_its_source_or_who_typed_it(
+    run_vigil: Run, vigil_home: Path, tmp_path: Path
+) -> None:
+    run_vigil("init", check=True)
+    appeal = tmp_path / "en.txt"
+    appeal.write_text(ENGLISH, encoding="utf-8")
+    run_vigil("ingest", "--accept", str(appeal), check=True)
+    case = json.loads(run_vigil("case", "list", "--json", check=True).stdout)[0]
+    person_id = json.loads(run_vigil("case", "show", str(case["id"]), "--json", check=True).stdout)[
+        "defenders"
+    ][0]["id"]
+    run_vigil(
+        "event",
+        "add",
+        str(case["id"]),
+        "--type",
+        "threat",
+        "--date",
+        "2025-06-01",
+        "--place",
+        "Bishkek",
+        "--victim",
+        str(person_id),
+        check=True,
+    )
+    shown = run_vigil("defender", "show", str(person_id), check=True).stdout
+    lines = [line for line in shown.splitlines() if f"case {case['id']}" in line]
+    assert any("from source 1" in line for line in lines), shown
+    typed = [line for line in lines if "threat in Bishkek" in line]
+    assert typed and "2025-06-01 (day)" in typed[0] and "entered by hand by operator" in typed[0]

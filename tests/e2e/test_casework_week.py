@@ -271,7 +271,7 @@ def test_a_coordinators_week_in_the_browser(server: Served, tmp_path: Path) -> N
             ("/organisations/", "organisations"),
             ("/profile/", "profile"),
             ("/matches/", "matches"),
-            ("/?state=all", "case-list-all"),
+            ("/cases/?state=all", "case-list-all"),
         ):
             page.goto(url + path)
             eyes.look(name)

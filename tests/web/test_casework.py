@@ -118,10 +118,10 @@ def test_overdue_follow_ups_are_marked_on_the_case_and_the_list_and_done_ones_ar
     world = make_world()
     client, _ = signed_in("editor")
     assert world.followup.due < dt.date.today()
-    assert "follow-up overdue" in client.get("/").content.decode()
+    assert "follow-up overdue" in client.get("/cases/").content.decode()
     assert "overdue" in client.get(f"/cases/{world.case.pk}/").content.decode()
     client.post(f"/followups/{world.followup.pk}/done/", {"outcome": "hearing held; adjourned to July"})
-    assert "follow-up overdue" not in client.get("/").content.decode()
+    assert "follow-up overdue" not in client.get("/cases/").content.decode()
     page = client.get(f"/cases/{world.case.pk}/").content.decode()
     assert "hearing held; adjourned to July" in page
 
@@ -130,8 +130,8 @@ def test_closing_and_reopening_a_case_moves_it_between_the_lists() -> None:
     world = make_world()
     client, _ = signed_in("editor")
     client.post(f"/cases/{world.case.pk}/close/", {"situation": "safe", "closed": "2025-07-01"})
-    assert world.case.title not in client.get("/").content.decode()
-    assert world.case.title in client.get("/?state=closed").content.decode()
+    assert world.case.title not in client.get("/cases/").content.decode()
+    assert world.case.title in client.get("/cases/?state=closed").content.decode()
     client.post(f"/cases/{world.case.pk}/reopen/", {"situation": "detained"})
     world.case.refresh_from_db()
     assert world.case.closed is None and world.case.situation == "detained"

@@ -49,7 +49,7 @@ def incidents(case_title: str, level: str, days_ago: list[int], defender: str) -
 def test_the_dashboard_shows_overdue_follow_ups_and_defenders_at_growing_risk() -> None:
     incidents("Kenya: paralegal threatened", "restricted", [5, 30, 80], "Amina Example")
     incidents("Kenya: one old threat", "restricted", [5, 200, 300], "Baraka Example")
-    page = signed_in("viewer").get("/today/").content.decode()
+    page = signed_in("viewer").get("/").content.decode()
     assert "Kenya: paralegal threatened" in page and "3 incidents in the last 90 days" in page
     assert page.count("incidents in the last") == 1, "two incidents in 90 days is no escalation"
     assert "Follow-ups overdue" in page
@@ -57,8 +57,23 @@ def test_the_dashboard_shows_overdue_follow_ups_and_defenders_at_growing_risk() 
 
 def test_the_dashboard_shows_nothing_its_reader_may_not_see() -> None:
     incidents("Confidential: hidden defender", "confidential", [1, 2, 3], "Hidden Person")
-    page = signed_in("viewer").get("/today/").content.decode()
+    page = signed_in("viewer").get("/").content.decode()
     assert "Hidden Person" not in page and "Confidential: hidden defender" not in page
     seen = overview(None, today=timezone.localdate())
     assert [e.person.name for e in seen.escalations] == ["Hidden Person"], "the operator sees it"
     assert Client().get("/today/").status_code == 302
+
+
+def test_signing_in_lands_on_the_dashboard_and_the_old_address_leads_there() -> None:
+    make_user("lands", "viewer")
+    from django.contrib.auth.models import User
+
+    account = User.objects.get(username="lands")
+    account.set_password("a long enough passphrase 42")
+    account.save()
+    client = Client()
+    answer = client.post("/login/", {"username": "lands", "password": "a long enough passphrase 42"})
+    assert answer.status_code == 302 and answer["Location"] == "/"
+    assert signed_in("viewer").get("/today/")["Location"] == "/"
+    home = signed_in("editor").get("/")
+    assert home.status_code == 200 and "web/dashboard.html" in [t.name for t in home.templates]

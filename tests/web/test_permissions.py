@@ -87,8 +87,8 @@ def publish_ready(w: World) -> None:
 
 
 PAGES = [
-    Page("case list", lambda w: "/", EVERYONE),
-    Page("closed cases", lambda w: "/?state=closed", EVERYONE),
+    Page("case list", lambda w: "/cases/", EVERYONE),
+    Page("closed cases", lambda w: "/cases/?state=closed", EVERYONE),
     Page("case page", lambda w: f"/cases/{w.case.pk}/", READERS),
     Page("open a case", lambda w: "/cases/new/", WRITERS),
     Page("edit a case", lambda w: f"/cases/{w.case.pk}/edit/", WRITERS),

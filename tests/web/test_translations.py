@@ -69,7 +69,7 @@ def test_a_reader_who_chooses_a_language_gets_the_pages_in_it(language: str, wor
     client.force_login(make_user(f"co-{language}", "coordinator"))
     response = client.post("/i18n/setlang/", {"language": language, "next": "/"})
     assert response.status_code == 302
-    page = client.get(f"/cases/{world.case.pk}/").content.decode() + client.get("/").content.decode()
+    page = client.get(f"/cases/{world.case.pk}/").content.decode() + client.get("/cases/").content.decode()
     assert f'<html lang="{language}">' in page
     for word in words:
         assert word in page, word

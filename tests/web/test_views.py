@@ -24,7 +24,7 @@ def test_anonymous_visitors_are_sent_to_sign_in() -> None:
 def test_case_list_shows_the_cases_a_user_may_see() -> None:
     make_case("Restricted Kenya case", "restricted")
     make_case("Confidential Kenya case", "confidential", defender="Hidden Person")
-    page = signed_in("viewer").get("/").content.decode()
+    page = signed_in("viewer").get("/cases/").content.decode()
     assert "Restricted Kenya case" in page
     assert "Confidential Kenya case" not in page and "Hidden Person" not in page
 
@@ -44,7 +44,7 @@ def test_pages_carry_a_strict_content_security_policy() -> None:
 
 def test_titles_are_escaped() -> None:
     make_case("<script>alert(1)</script>", "restricted")
-    page = signed_in("viewer").get("/").content.decode()
+    page = signed_in("viewer").get("/cases/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 

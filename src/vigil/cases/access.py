@@ -67,8 +67,9 @@ def readable_cases(user: User | None, *, deleted: bool = False) -> QuerySet[Case
 
 
 def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Person]:
-    """People ``user`` may see: their own level allows it, or a case they are in does."""
-    return visible_to(user, every(Person, deleted), Q(cases__in=readable_cases(user)))
+    """People ``user`` may see: their own level allows it, or they are named on a case of theirs
+    (a confidential person on a restricted case is not shown to every staff reader of it)."""
+    return visible_to(user, every(Person, deleted), named_on_case(user, "cases__"))
 
 
 def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:
@@ -89,7 +90,9 @@ def members_of(user: User | None, organisation: Organisation) -> QuerySet[Person
 
 
 def readable_sources(user: User | None, *, deleted: bool = False) -> QuerySet[Source]:
-    return visible_to(user, every(Source, deleted), Q(case__in=readable_cases(user)))
+    """Sources ``user`` may see: by level, or a confidential one on a case they are named on
+    (never every staff reader of a restricted case the source was filed into)."""
+    return visible_to(user, every(Source, deleted), named_on_case(user, "case__"))
 
 
 def on_readable_cases(user: User | None, records: QuerySet[M]) -> QuerySet[M]:

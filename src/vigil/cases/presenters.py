@@ -17,6 +17,7 @@ from vigil.cases.access import (
     readable_cases,
     readable_organisations,
     readable_people,
+    readable_sources,
 )
 from vigil.cases.models import (
     Case,
@@ -63,7 +64,9 @@ def visible_defenders(case: Case, user: User | None) -> list[Person]:
 
 
 def event_data(event: Event, user: User | None) -> dict[str, Any]:
+    """An event with the victims and the evidence (in sources) the reader may see."""
     people = readable_people(user)
+    evidence = event.evidence.filter(source__in=readable_sources(user)).select_related("source")
     return {
         "id": event.pk,
         "case_id": event.case_id,
@@ -77,7 +80,7 @@ def event_data(event: Event, user: User | None) -> dict[str, Any]:
         "duration": event.duration or None,
         "evidence": [
             {"source_id": e.source_id, "start": e.start, "end": e.end, "text": e.excerpt()}
-            for e in event.evidence.select_related("source")
+            for e in evidence.order_by("id")
         ],
     }
 
@@ -165,13 +168,14 @@ def possible_matches(user: User | None, person: Person) -> list[dict[str, Any]]:
 
 
 def defender_timeline(user: User | None, person: Person) -> dict[str, Any]:
-    """A defender across every case ``user`` may see, events in date order."""
+    """A defender across every case ``user`` may see, events in date order (see ``cases.timeline``)."""
+    from vigil.cases.timeline import defender_history
+
+    history = defender_history(user, person)
     cases = readable_cases(user).filter(defenders=person)
     data = person_summary(person, user)
-    data["cases"] = [{"id": c.pk, "title": c.title} for c in cases]
-    about_them = Q(victims=person) | Q(victims__isnull=True)
-    events = on_readable_cases(user, Event.objects.filter(about_them, case__in=cases))
-    data["timeline"] = [event_data(e, user) for e in events.order_by("date", "id").distinct()]
+    data["cases"] = history["cases"]
+    data["timeline"] = history["timeline"]
     data["possible_matches"] = possible_matches(user, person)
     appeals = Intervention.objects.filter(case__in=cases, source__isnull=True).order_by("-version", "-id")
     data["appeals"] = [

@@ -108,9 +108,7 @@ def defender_show(
             plain(f"  organisations: {', '.join(data['organisations'])}"), highlight=False, markup=False
         )
     for event in data["timeline"]:
-        console.print(
-            markup_safe(f"  {event['date']}  {event['type']:<22} case {event['case_id']}"), highlight=False
-        )
+        console.print(plain(timeline_line(event)), highlight=False, markup=False)
     for match in data["possible_matches"]:
         console.print(
             plain(
@@ -120,6 +118,20 @@ def defender_show(
             highlight=False,
             markup=False,
         )
+
+
+def timeline_line(event: dict[str, Any]) -> str:
+    """One event of a defender's timeline: date (precision), type, place, by whom, case, source."""
+    from vigil.web.links import actor
+
+    date = f"{event['date']} ({event['date_precision']})" if event["date"] else "undated"
+    where = f" in {event['place']}" if event["place"] else ""
+    by = f" by {event['perpetrator']}" if event["perpetrator"] else ""
+    if event["sources"]:
+        came_from = "from " + "; ".join(f"source {s['id']} {s['title']}" for s in event["sources"])
+    else:
+        came_from = f"entered by hand by {actor(event['entered_by'])}" if event["entered_by"] else ""
+    return f"  {date:<18} {event['type']}{where}{by} · case {event['case_id']} · {came_from}".rstrip(" ·")
 
 
 def search(

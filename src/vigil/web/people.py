@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from vigil.cases.access import (
@@ -23,8 +24,11 @@ from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
 from vigil.cases.actions.levels import decisions_for
 from vigil.cases.models import Organisation, OrganisationMatch, Person, PersonMatch
+from vigil.cases.parts import affiliations_seen_by
 from vigil.cases.presenters import defender_timeline, merged_records, visible_matches
 from vigil.cases.roles import User, can_decide, role_of
+from vigil.cases.timeline import incidents_by_year
+from vigil.web.charts import year_chart
 from vigil.web.links import actor
 from vigil.web.pages import page
 
@@ -40,9 +44,14 @@ def defender_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         person = access_person(request.user, person_id)
     except AccessDenied:
         raise Http404("No such defender") from None
+    data = defender_timeline(request.user, person)
+    years = incidents_by_year(data["timeline"], today=timezone.localdate())
     context = {
         "person": person,
-        "data": defender_timeline(request.user, person),
+        "data": data,
+        "affiliations": affiliations_seen_by(person, request.user),
+        "years": years,
+        "chart": year_chart(years),
         "merged_into": visible_survivor(request.user, person),
         "can_decide": can_decide(request.user),
         "decisions": decisions_for(person),

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from vigil.web import (
     account,
@@ -24,9 +25,10 @@ from vigil.web import (
 )
 
 urlpatterns = [
-    path("", cases.case_list, name="case-list"),
+    path("", dashboard.dashboard, name="dashboard"),
     path("favicon.ico", pages.no_icon, name="favicon"),
-    path("today/", dashboard.dashboard, name="dashboard"),
+    path("today/", RedirectView.as_view(pattern_name="dashboard", query_string=True), name="today"),
+    path("cases/", cases.case_list, name="case-list"),
     path("search/", search.search_page, name="search"),
     path("cases/new/", cases.case_new, name="case-new"),
     path("cases/<int:case_id>/", cases.case_detail, name="case-detail"),

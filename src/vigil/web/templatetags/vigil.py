@@ -74,3 +74,16 @@ def country(code: str) -> str:
     from vigil.web.forms.fields import country_names
 
     return country_names(get_language() or "en").get(code, code) if code else ""
+
+
+@register.filter
+def script(code: str) -> str:
+    """A writing system's name in the reader's language, from its ISO 15924 code (``Cyrl``)."""
+    from babel import Locale, UnknownLocaleError
+    from django.utils.translation import get_language
+
+    try:
+        names = Locale.parse((get_language() or "en").replace("-", "_")).scripts
+    except (ValueError, UnknownLocaleError):
+        names = Locale("en").scripts
+    return str(names.get(code, code))
