@@ -53,11 +53,13 @@ class Row:
 PAGES: dict[str, Row] = {
     "case-list": Row(READERS, by_level=False),
     "dashboard": Row(READERS, by_level=False),
+    "today": Row(READERS, by_level=False, get=302),  # the dashboard's old address leads to /
     "search": Row(READERS, by_level=False),
     "case-new": Row(WRITERS, by_level=False),
     "case-detail": Row(READERS),
     "case-edit": Row(WRITERS),
     "case-close": Row(WRITERS),  # GET: the confirmation form
+    "case-assign": Row(DECIDERS),  # GET: the form; only staff who may read the case are offered
     "case-reopen": Row(WRITERS),
     "defender-add": Row(WRITERS),
     "defender-remove": Row(WRITERS, get=302),  # GET: back to the case
@@ -254,6 +256,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command(READERS, ("--public", "-o", "{out}")),  # public records only, allow-listed
     "due": Command(READERS),
     "case list": Command(READERS),
+    "case assign": Command(DECIDERS, ("{case_id}", "admin-matrix"), by_level=True),
     "case show": Command(READERS, ("{case_id}",), by_level=True),
     "defender show": Command(READERS, ("{person_id}",), by_level=True),
     "person matches": Command(READERS),  # lists only matches of records the reader sees

@@ -92,6 +92,7 @@ PAGES = [
     Page("case page", lambda w: f"/cases/{w.case.pk}/", READERS),
     Page("open a case", lambda w: "/cases/new/", WRITERS),
     Page("edit a case", lambda w: f"/cases/{w.case.pk}/edit/", WRITERS),
+    Page("assign a case", lambda w: f"/cases/{w.case.pk}/assign/", DECIDERS),
     Page("close a case", lambda w: f"/cases/{w.case.pk}/close/", WRITERS),
     Page("reopen a case", lambda w: f"/cases/{w.closed_case.pk}/reopen/", WRITERS),
     Page("add a defender", lambda w: f"/cases/{w.case.pk}/defenders/new/", WRITERS),
@@ -136,6 +137,12 @@ ACTIONS = [
         WRITERS,
     ),
     Action("edit a case", lambda w: f"/cases/{w.case.pk}/edit/", case_data, WRITERS),
+    Action(
+        "assign a case",
+        lambda w: f"/cases/{w.case.pk}/assign/",
+        lambda w: {"assignees": ["viewer-w"]},
+        DECIDERS,
+    ),
     Action(
         "close a case",
         lambda w: f"/cases/{w.case.pk}/close/",
@@ -274,9 +281,12 @@ ACTIONS = [
         lambda w: {"person": w.person.pk},
         WRITERS,
     ),
-    Action("attach a suggested organisation",
-           lambda w: f"/review/{w.source.pk}/{defender_position(w)}/organisations/",
-           lambda w: {"organisation-0": str(w.organisation.pk)}, WRITERS),
+    Action(
+        "attach a suggested organisation",
+        lambda w: f"/review/{w.source.pk}/{defender_position(w)}/organisations/",
+        lambda w: {"organisation-0": str(w.organisation.pk)},
+        WRITERS,
+    ),
     Action("accept a source", lambda w: f"/review/{w.source.pk}/", lambda w: {"target": "new"}, WRITERS),
     Action(
         "compose an appeal",

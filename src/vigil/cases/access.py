@@ -41,17 +41,28 @@ class AccessDenied(Exception):
     """The record does not exist or the user may not see it (deliberately the same)."""
 
 
+def level_condition(user: User | None, named: Q, prefix: str = "") -> Q:
+    """The condition on a record's level (``prefix`` + ``confidentiality``) that lets ``user`` read
+    it: by role, and for staff a confidential one where ``named`` holds. For subqueries and
+    aggregates over a case's records; :func:`visible_to` applies it to a queryset."""
+    field = f"{prefix}confidentiality"
+    role = role_of(user)
+    if role == "admin":
+        return Q()
+    if role == "analyst":
+        return Q(**{field: Confidentiality.PUBLIC})
+    if role in STAFF_READERS:
+        return Q(**{f"{field}__in": [Confidentiality.PUBLIC, Confidentiality.RESTRICTED]}) | named
+    return Q(pk__in=[])
+
+
 def visible_to(user: User | None, records: QuerySet[M], named: Q) -> QuerySet[M]:
     """``records`` filtered by the user's role; ``named`` adds confidential ones they are named on."""
     role = role_of(user)
-    if role == "admin":
-        return records
-    if role == "analyst":
-        return records.filter(confidentiality=Confidentiality.PUBLIC)
-    if role in STAFF_READERS:
-        shared = [Confidentiality.PUBLIC, Confidentiality.RESTRICTED]
-        return records.filter(Q(confidentiality__in=shared) | named).distinct()
-    return records.none()
+    if role not in STAFF_READERS and role != "analyst":
+        return records.none()
+    filtered = records.filter(level_condition(user, named))
+    return filtered.distinct() if role in STAFF_READERS and role != "admin" else filtered
 
 
 def every(model: type[M], deleted: bool) -> QuerySet[M]:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from vigil.cli import caselist  # noqa: F401 (registers `vigil case list` and `vigil case assign`)
 from vigil.cli.admin import audit_app, user_app
 from vigil.cli.appeals import appeal_app, authority_app, due
 from vigil.cli.backup import backup_app

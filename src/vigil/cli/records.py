@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from vigil.cli.context import acting_user, fail, fetched, require_store
 from vigil.cli.output import echo, markup_safe, plain, write_output
@@ -20,31 +19,6 @@ console = Console()
 
 def emit_json(data: Any) -> None:
     echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-@case_app.command("list")
-def case_list(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """The cases you may see, newest first."""
-    require_store()
-    from vigil.cases.access import readable_cases
-    from vigil.cases.presenters import case_summaries
-
-    user = acting_user()
-    cases = case_summaries(readable_cases(user), user)
-    if as_json:
-        emit_json(cases)
-        return
-    table = Table("id", "title", "defenders", "country", "situation", "level")
-    for case in cases:
-        table.add_row(
-            str(case["id"]),
-            markup_safe(case["title"]),
-            markup_safe(", ".join(case["defenders"])),
-            markup_safe(case["country"] or ""),
-            case["situation"],
-            case["confidentiality"],
-        )
-    console.print(table)
 
 
 @case_app.command("show")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -22,41 +24,59 @@ from vigil.cases.access import (
     events_of,
     followups_of,
     on_readable_cases,
-    readable_cases,
-    readable_followups,
     readable_people,
     readable_sources,
 )
+from vigil.cases.actions.assignment import do_set_assignees, eligible_assignees
 from vigil.cases.actions.edits import do_edit
 from vigil.cases.actions.entry import do_enter_case, do_enter_person
 from vigil.cases.actions.lifecycle import do_close_case, do_reopen_case
+from vigil.cases.listing import PAGE_SIZE, CaseQuery, case_rows
+from vigil.cases.listing import case_list as case_list_of
 from vigil.cases.models import Case, EventSource, LevelDecision
-from vigil.cases.models.followup import FollowUpStatus
 from vigil.cases.parts import roles_seen_by
-from vigil.web.forms.decisions import CloseForm, ReopenForm
+from vigil.web.forms.case_filters import CaseFilterForm
+from vigil.web.forms.decisions import AssignForm, CloseForm, ReopenForm
 from vigil.web.forms.records import CaseForm, NewCaseForm, changes
 from vigil.web.links import actor
-from vigil.web.pages import fetch, form_page, page, writers_only
+from vigil.web.pages import fetch, form_page, page, require_decide, writers_only
 from vigil.web.publicity import public_version
 
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    state = request.GET.get("state", "open")
-    people = Prefetch("defenders", queryset=readable_people(request.user), to_attr="visible_defenders")
-    cases = readable_cases(request.user).prefetch_related(people)
-    if state == "open":
-        cases = cases.filter(closed__isnull=True)
-    elif state == "closed":
-        cases = cases.filter(closed__isnull=False)
-    today = timezone.localdate()
-    overdue = {
-        f.case_id
-        for f in readable_followups(request.user).filter(status=FollowUpStatus.OPEN)
-        if f.is_overdue(today)
+    """Cases the reader may see, filtered and sorted by GET parameters (a bookmarkable address),
+    50 a page, each with its next follow-up due, last activity and assignees."""
+    form = CaseFilterForm(request.GET or None, user=request.user)
+    if form.is_bound:
+        form.is_valid()
+    query = form.query()
+    paginator = Paginator(case_list_of(request.user, query), PAGE_SIZE)
+    page_of_cases = paginator.get_page(request.GET.get("page"))
+    rows = case_rows(request.user, list(page_of_cases), today=timezone.localdate())
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    context = {
+        "form": form,
+        "rows": rows,
+        "page_obj": page_of_cases,
+        "query": query,
+        "kept": kept.urlencode(),
+        "tabs": tab_links(request, query),
+        "mine": f"?{urlencode({'assigned_to': 'me', 'state': query.state})}",
     }
-    rows = [{"case": c, "overdue": c.pk in overdue} for c in cases]
-    return page(request, "web/case_list.html", {"rows": rows, "state": state})
+    return page(request, "web/case_list.html", context)
+
+
+def tab_links(request: HttpRequest, query: CaseQuery) -> list[tuple[str, str, bool]]:
+    """Open / closed / all, keeping the other filters."""
+    tabs = []
+    for state, name in (("open", _("Open")), ("closed", _("Closed")), ("all", _("All"))):
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["state"] = state
+        tabs.append((f"?{params.urlencode()}", name, query.state == state))
+    return tabs
 
 
 @writers_only
@@ -138,6 +158,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "public": public_version(case),
         "decisions": decisions,
         "entered_by": actor(case.entered_by) if case.entered_by else "",
+        "assignees": list(case.assignees.values_list("username", flat=True)),
         "languages": LANGUAGES,
         "formats": FORMATS,
     }
@@ -159,6 +180,31 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         save,
         title=_("Edit the case"),
         back=reverse("case-detail", args=[case.pk]),
+    )
+
+
+@login_required
+def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
+    """A coordinator chooses who follows the case (staff who may already read it)."""
+    case: Case = fetch(request, "case", case_id)
+    require_decide(request)
+    accounts = {a.username: a for a in eligible_assignees(case)}
+    eligible = [(name, name) for name in accounts]
+    current = list(case.assignees.values_list("username", flat=True))
+
+    def save(form: AssignForm) -> HttpResponse:
+        chosen = [accounts[name] for name in form.cleaned_data["assignees"]]
+        do_set_assignees(case, chosen, acting_user=request.user)
+        messages.success(request, _("Assignment saved."))
+        return redirect("case-detail", case_id=case.pk)
+
+    return form_page(
+        request,
+        lambda *a: AssignForm(*a, eligible=eligible, initial={"assignees": current}),
+        save,
+        title=_("Who follows this case"),
+        back=reverse("case-detail", args=[case.pk]),
+        submit=_("Save"),
     )
 
 

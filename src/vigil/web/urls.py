@@ -1,6 +1,7 @@
 """Routes of the web UI."""
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -27,13 +28,18 @@ from vigil.web import (
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     path("favicon.ico", pages.no_icon, name="favicon"),
-    path("today/", RedirectView.as_view(pattern_name="dashboard", query_string=True), name="today"),
+    path(
+        "today/",
+        login_required(RedirectView.as_view(pattern_name="dashboard", query_string=True)),
+        name="today",
+    ),
     path("cases/", cases.case_list, name="case-list"),
     path("search/", search.search_page, name="search"),
     path("cases/new/", cases.case_new, name="case-new"),
     path("cases/<int:case_id>/", cases.case_detail, name="case-detail"),
     path("cases/<int:case_id>/edit/", cases.case_edit, name="case-edit"),
     path("cases/<int:case_id>/close/", cases.case_close, name="case-close"),
+    path("cases/<int:case_id>/assign/", cases.case_assign, name="case-assign"),
     path("cases/<int:case_id>/reopen/", cases.case_reopen, name="case-reopen"),
     path("cases/<int:case_id>/defenders/new/", case_people.defender_add, name="defender-add"),
     path(

@@ -40,6 +40,12 @@ class Case(Record):
         related_name="owned_cases",
     )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="member_cases")
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_cases",
+        help_text="Staff who follow the case day to day (set by a coordinator); assigning grants no access.",
+    )
     summary = EncryptedTextField(blank=True, null=True)
     opened = models.DateField(null=True, blank=True)
     closed = models.DateField(null=True, blank=True)

@@ -55,3 +55,18 @@ class DoneForm(forms.Form):
 class SnoozeForm(forms.Form):
     until = forms.DateField(label=_("Until"), widget=DateInput())
     reason = ReasonField()
+
+
+class AssignForm(forms.Form):
+    """Who follows a case: staff who may already read it (assigning grants no access)."""
+
+    assignees = forms.MultipleChoiceField(
+        label=_("Assigned to"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only staff who may already read this case are offered."),
+    )
+
+    def __init__(self, *args: Any, eligible: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignees"].choices = eligible  # type: ignore[attr-defined]
