@@ -111,6 +111,7 @@ def test_a_coordinators_week_in_the_browser(server: Served, tmp_path: Path) -> N
         page.goto(url + "/login/")
         eyes.look("sign-in")
         sign_in(page, url, "coordinator", server.passwords["coordinator"])
+        page.goto(url + "/cases/")
         eyes.look("case-list")
 
         # Monday: a new appeal arrives.

@@ -78,9 +78,8 @@ def readable_cases(user: User | None, *, deleted: bool = False) -> QuerySet[Case
 
 
 def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Person]:
-    """People ``user`` may see: their own level allows it, or they are named on a case of theirs
-    (a confidential person on a restricted case is not shown to every staff reader of it)."""
-    return visible_to(user, every(Person, deleted), named_on_case(user, "cases__"))
+    """People ``user`` may see: their own level allows it, or a case they are in does."""
+    return visible_to(user, every(Person, deleted), Q(cases__in=readable_cases(user)))
 
 
 def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:
