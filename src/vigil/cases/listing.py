@@ -11,8 +11,9 @@ the reader may not see.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.auth.models import User as Account
 from django.db.models import DateField, DateTimeField, F, OuterRef, Q, QuerySet, Subquery
@@ -75,9 +76,13 @@ class CaseQuery:
             raise CaseQueryError(f"a country is two letters (KZ, KE...), not {self.country!r}")
 
 
-def named_here(user: User | None, prefix: str = "case__") -> Q:
-    """``user`` is the owner or a member of the case the record belongs to."""
-    return named_on_case(user, prefix)
+def named_here(user: User | None) -> Q:
+    """``user`` is the owner or a member of the case the record belongs to (``case_id``). The
+    cases they are named on are read once, not joined again for every record."""
+    if not isinstance(user, Account):
+        return Q(pk__in=[])
+    named = Case.all_objects.filter(named_on_case(user, "")).values("pk")
+    return Q(case_id__in=named)
 
 
 def readable_on_case(user: User | None, records: QuerySet[Any]) -> QuerySet[Any]:
@@ -181,15 +186,49 @@ ORDER: dict[str, tuple[Any, ...]] = {
 }
 
 
-def case_list(user: User | None, query: CaseQuery) -> QuerySet[Case]:
+class SortedCases(Sequence[Case]):
+    """The cases of a list in order, read a slice (a page) at a time; its length is the count of
+    matching cases, counted without the figures the sort needs."""
+
+    def __init__(self, matching: QuerySet[Case], ordered: QuerySet[Case]) -> None:
+        self.matching, self.sorted_by = matching, ordered
+        self.size: int | None = None
+
+    def __len__(self) -> int:
+        if self.size is None:
+            self.size = self.matching.count()
+        return self.size
+
+    @overload
+    def __getitem__(self, index: int) -> Case: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Case]: ...
+
+    def __getitem__(self, index: int | slice) -> Case | list[Case]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[len(self) + index : len(self) + index + 1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        return list(self.sorted_by[index])
+
+    def __iter__(self) -> Iterator[Case]:
+        yield from self[0 : len(self)]
+
+
+def case_list(user: User | None, query: CaseQuery) -> SortedCases:
     """The cases ``user`` may see matching ``query``, sorted; only the figure the sort needs is
-    computed for every case (the rest, for one page, by :func:`case_rows`)."""
+    computed for every matching case (a page's others come from :func:`case_rows`), and the
+    count is taken without it."""
     cases = filtered(user, query)
     if query.sort == "activity":
-        cases = cases.annotate(last_activity=last_activity(user))
-    elif query.sort == "due":
-        cases = cases.annotate(next_due=next_due(user))
-    return cases.order_by(*ORDER[query.sort])
+        return SortedCases(
+            cases, cases.annotate(last_activity=last_activity(user)).order_by(*ORDER["activity"])
+        )
+    if query.sort == "due":
+        return SortedCases(cases, cases.annotate(next_due=next_due(user)).order_by(*ORDER["due"]))
+    return SortedCases(cases, cases.order_by(*ORDER[query.sort]))
 
 
 def figures_by_case(user: User | None, cases: list[Case]) -> dict[int, dict[str, Any]]:
