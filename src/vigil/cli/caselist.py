@@ -73,9 +73,14 @@ def case_list(
 
 
 def print_rows(rows: list[dict[str, Any]]) -> None:
-    table = Table(
-        "id", "title", "defenders", "country", "situation", "next due", "activity", "assigned", "level"
-    )
+    """A table narrow enough for 80 columns: names fold rather than shorten; ``--json`` has
+    every field (last activity, assignees)."""
+    table = Table("id")
+    table.add_column("title", overflow="fold")
+    table.add_column("defenders", overflow="fold")
+    table.add_column("country", no_wrap=True)
+    table.add_column("situation")
+    table.add_column("next due")
     for row in rows:
         due = f"{row['next_due']} {row['next_due_kind']}" if row["next_due"] else ""
         table.add_row(
@@ -85,9 +90,6 @@ def print_rows(rows: list[dict[str, Any]]) -> None:
             row["country"] or "",
             row["situation"] + (" (closed)" if row["closed"] else ""),
             due + (" OVERDUE" if row["overdue"] else ""),
-            row["last_activity"][:10],
-            markup_safe(", ".join(row["assigned_to"])),
-            row["confidentiality"],
         )
     console.print(table)
 
