@@ -7,33 +7,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.e2e.conftest import CHROMIUM, FLAGS, Served
 from tests.e2e.test_casework_week import Eyes, sign_in
 
 
-def store_cli(tmp_path: Path) -> Callable[..., str]:
-    """``vigil`` against the served store (the ``server`` fixture's home in this test's tmp_path)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
-    env["VIGIL_HOME"] = str(tmp_path / "store")
-
-    def vigil(*args: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "vigil.cli", *args], env=env, capture_output=True, text=True, check=True
-        )
-        return done.stdout
-
-    return vigil
-
-
 def test_case_list_filters_and_a_defender_timeline_in_the_browser(server: Served, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    vigil = store_cli(tmp_path)
+    vigil = server.vigil
     demo = json.loads(vigil("case", "list", "--json"))[0]
     person = json.loads(vigil("case", "show", str(demo["id"]), "--json"))["defenders"][0]["id"]
     vigil(

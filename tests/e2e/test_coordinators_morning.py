@@ -104,7 +104,7 @@ def test_a_coordinators_morning_in_the_browser(server: Served, tmp_path: Path) -
         page.goto(url + "/defenders/1/")
         body = page.inner_text("main")
         assert "Kyrgyzstan: travel ban at the border" in body and "sentenced to 15 days" in body
-        timeline = page.locator("ol.events").first.inner_text()
+        timeline = page.locator("table.timeline").first.inner_text()
         assert "2025-09-03" in timeline and "2025-04-11" in timeline, timeline
         eyes.look("morning-defender")
 
