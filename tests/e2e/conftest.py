@@ -91,7 +91,11 @@ def server(tmp_path: Path) -> Iterator[Served]:
         yield served
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:  # gunicorn stops gracefully; on a loaded machine that can take more than 10 s
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def enrol_second_factor(page: Any) -> None:

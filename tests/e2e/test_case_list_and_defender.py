@@ -1,6 +1,6 @@
 """The case list and a defender's page in Chromium: filters chosen with the keyboard become a
 bookmarkable address; the defender's timeline spans two cases with its chart; both pages at
-1280 and 390 px (screenshots, no sideways scrolling) without a console error.
+1280 and 390 px (screenshots, no sideways scrolling, nor at 360 px) without a console error.
 ``VIGIL_SCREENSHOTS=docs/screenshots`` keeps the screenshots."""
 
 from __future__ import annotations
@@ -98,5 +98,10 @@ def test_case_list_filters_and_a_defender_timeline_in_the_browser(server: Served
         assert "entered by hand by operator" in page.inner_text("table.timeline")
         assert page.locator("figure.chart svg rect").count() >= 2
         eyes.look("defender-timeline")
+        for address in (f"{url}/defenders/{person}/", url + "/cases/?state=all"):
+            page.goto(address)
+            page.set_viewport_size({"width": 360, "height": 800})
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 360, f"{address} scrolls sideways at 360 px ({width} px wide)"
         browser.close()
     assert problems == [], problems
