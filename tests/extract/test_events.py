@@ -33,7 +33,7 @@ CASES = [
         "a month of this year",
         "2017-07-26\n\nShe posted videos from April 2014 until her arrest in January this year, when "
         "police detained blogger Thi Example.",
-        ("2017-01", "detention"),
+        ("2017-01", "arrest"),
     ),
     (
         "kept in detention since",
@@ -84,6 +84,38 @@ CASES = [
         ("2022-06-08", "charge"),
     ),
     (
+        "a date right after its trigger is the trigger's, though another came earlier",
+        "The court rejected the appeal of lawyer Adil Example on 14 February 2021, and the trial "
+        "opened on 5 October.",
+        ("2021-10-05", "trial"),
+    ),
+    (
+        "a date after another trigger belongs to the later one",
+        "Thursday 18 October 2018\n\nThe two were arrested on Wednesday evening and charged in court "
+        "today, said lawyer Hana Example.",
+        ("2018-10-18", "charge"),
+    ),
+    (
+        "last April in a June item",
+        "June 22, 2021\n\nStudent leader Vera Example was forced into a police vehicle last April.",
+        ("2021-04", "abduction"),
+    ),
+    (
+        "French: 'en mars dernier'",
+        "Paris, le 2 mai 2023 — Le journaliste Paul Exemple a été arrêté en mars dernier à Douala.",
+        ("2023-03", "arrest"),
+    ),
+    (
+        "an appeal court upholding a sentence is a sentence",
+        "In September 2016 an appeals court upheld the sentences of blogger Minh Example.",
+        ("2016-09", "sentence"),
+    ),
+    (
+        "Spanish: a killing named by its noun",
+        "El defensor Luis Ejemplo denunció la tala; su homicidio en 2016 conmocionó a la región.",
+        ("2016", "killing"),
+    ),
+    (
         "Spanish: taken from home",
         "El periodista Moisés Ejemplo fue sustraído de su domicilio el 25 de enero de 2015.",
         ("2015-01-25", "abduction"),
@@ -124,6 +156,50 @@ NOT_EVENTS = [
         "release",
     ),
     (
+        "a statement released is not a release",
+        "On 12 October 2018, UN experts released a joint statement on activist Samar Example.",
+        "release",
+    ),
+    (
+        "a participle before its noun is not an arrest",
+        "On 20 November 2020, the families of detained activists gathered in front of the palace.",
+        "detention",
+    ),
+    (
+        "a word of an organisation's name is not a disappearance",
+        "Le 25 avril 2007, le tribunal a entendu Me Karim Exemple, membre de SOS Disparu(e)s.",
+        "enforced_disappearance",
+    ),
+    (
+        "a count of victims is not a killing",
+        "Según el registro, 123 ecologistas han sido asesinados en el país desde 2010.",
+        "killing",
+    ),
+    (
+        "a cyclone that killed many is not the defender's killing",
+        "Journalist Sai Example was arrested in May 2023 while covering the cyclone, which killed "
+        "over 140 people.",
+        "killing",
+    ),
+    (
+        "a conviction supposed is not a conviction",
+        "On 24 November 2021 the tribunal heard the case; if found guilty, defender Adil Example "
+        "faces ten years.",
+        "conviction",
+    ),
+    (
+        "a trial set for a later day is announced, not held",
+        "Le 17 mars 2015, le journaliste Hicham Exemple a été arrêté. Son procès a été fixé au 26 mars "
+        "2015 devant le tribunal.",
+        "trial",
+    ),
+    (
+        "a hearing to come in Russian",
+        "14 июня 2019 года журналиста Абдул Примеров задержали. Следующего заседания, которое "
+        "состоится 14 августа, он будет ждать в СИЗО.",
+        "hearing",
+    ),
+    (
         "having reported something is not a charge",
         "En 2023, el defensor Juan Ejemplo había denunciado la existencia de un corredor del narcotráfico.",
         "charge",
@@ -136,3 +212,17 @@ NOT_EVENTS = [
 )
 def test_words_that_only_look_like_triggers(text: str, kind: str) -> None:
     assert kind not in {e.type for e in extract_text(text).events}
+
+
+def test_a_date_in_a_clause_about_something_else_does_not_date_the_trigger() -> None:
+    text = (
+        "Defenders Adil Example and Nasir Example were charged for a report on killings committed "
+        "on 5 and 6 May 2013."
+    )
+    assert all(e.date is None or e.date.iso() != "2013-05-05" for e in extract_text(text).events)
+
+
+def test_since_opens_the_dates_own_phrase_not_another_clause() -> None:
+    text = "Brussels, 9 May 2005\n\nUnion leader Tesfay Example has been held in detention since 9 April."
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2005-04-09", "detention") in found

@@ -4,6 +4,8 @@ Every text here is fictional, written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from vigil_extract import extract_text
 
 BODY_FIRST = (
@@ -52,3 +54,34 @@ def test_a_court_record_page_of_field_labels_is_read() -> None:
     assert doc.country == "PE"
     kinds = {(e.date.iso() if e.date else "", e.type) for e in doc.events}
     assert ("2019-09-09", "sentence") in kinds
+
+
+DATELINES = [
+    (
+        "Dakar, le 29 mai 2024 — Le Comité s'inquiète de la détention du journaliste Paul Exemple.",
+        "2024-05-29",
+    ),
+    ("New York, le 1er avril 2011–Un gouverneur a ordonné l'incarcération de Paul Exemple.", "2011-04-01"),
+    ("Brussels 9 May 2005 (Union OnLine): The unions condemned the arrest of Tesfay Example.", "2005-05-09"),
+    ("NAIROBI, Kenya, March 5, 2020 — Police arrested defender Ana Example.", "2020-03-05"),
+    ("Lima, 5 de marzo de 2020 - La policía detuvo a la defensora Ana Ejemplo.", "2020-03-05"),
+    ("Москва, 5 мая 2024 г. — Правозащитник Иван Примеров задержан сегодня.", "2024-05-05"),
+    (
+        "Example Rights Watch, USA, Jan. 18, 2018.\n\nUnknown men shot and killed defender Wil Example.",
+        "2018-01-18",
+    ),
+]
+
+
+@pytest.mark.parametrize(("opening", "published"), DATELINES)
+def test_a_dateline_opening_the_body_gives_the_items_date(opening: str, published: str) -> None:
+    doc = extract_text("Defender detained, rights groups say\n\n" + opening)
+    assert doc.published is not None and doc.published.iso() == published
+
+
+def test_a_date_told_after_on_is_no_dateline() -> None:
+    doc = extract_text(
+        "Defender detained, rights groups say\n\nOn 5 March 2020 – police arrested defender Ana Example."
+    )
+    assert doc.published is None
+    assert [e.date.iso() if e.date else "" for e in doc.events] == ["2020-03-05"]

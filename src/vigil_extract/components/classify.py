@@ -124,11 +124,18 @@ PUBLISHER_CUE = re.compile(
 )
 HEADER_SEARCH = 40
 PROSE_WORDS = 25
-DATELINE_OPENING = re.compile(  # "GENEVA (3 March 2025) –" or "Dhaka, 14 September 2023:"
+# "GENEVA (3 March 2025) –", "Dhaka, 14 September 2023:", "Dakar, le 29 mai 2024 —",
+# "New York, le 1er avril 2011–", "Brussels 9 May 2005 (ICFTU OnLine):", "Москва, 5 мая 2024 г. —",
+# "NAIROBI, Kenya, March 5, 2020 —", "5 March 2020 – Police ..."
+DATELINE_OPENING = re.compile(
     r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ\s,/-]+\((?P<date>[^)]+)\)"
-    r"|[A-ZÀ-Þ][\w.'’-]+(?:\s[A-ZÀ-Þ][\w.'’-]+)?,\s+"
-    r"(?P<written>(?:\d{1,2}\s+[A-Za-zÀ-ÿ]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4})\s*[:–—-])"
+    r"|(?:(?!(?:On|In|Since|From|By|Until|Le|El|En|Dès|Depuis|Desde|Hasta|В|С|До)\s)"
+    r"[A-ZÀ-ÞА-ЯЁ][\w.'’-]+(?:,?\s[A-ZÀ-ÞА-ЯЁ][\w.'’-]+){0,2},?\s+(?:(?:le|el)\s+)?)?"
+    r"(?P<written>(?:\d{1,2}(?:er|º)?\s+(?:de\s+)?[A-Za-zÀ-ÿа-яё]+\.?(?:\s+de)?|[A-Z][a-z]+\.?\s+\d{1,2},?)"
+    r"\s+\d{4})(?:\s*г\.)?(?:\s*\([^)]{1,40}\))?\s*[:–—-])"
 )
+# "Amnesty International, USA, Jan. 18, 2018.": a line of its own that ends with its date.
+DATED_LINE = re.compile(r"^[^\n]{0,50}?\b(?:\d{1,2}(?:er)?\s+\w+\.?,?\s+|\w+\.?\s+\d{1,2},?\s+)\d{4}\.?$")
 
 
 def classify(doc: Document) -> Document:
@@ -227,7 +234,7 @@ def read_header(doc: Document) -> None:
 
 def is_dateline(sentence: Sentence, *, fallback: bool = False) -> bool:
     """A short line (or a "CITY (date) –" opening) that holds one full date."""
-    short_line = len(sentence.text) <= 40 and "\n" not in sentence.text
+    short_line = (len(sentence.text) <= 40 or DATED_LINE.match(sentence.text)) and "\n" not in sentence.text
     if not (sentence.is_heading or short_line or DATELINE_OPENING.match(sentence.text)):
         return False
     text = dateline_text(sentence.text)

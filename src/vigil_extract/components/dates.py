@@ -39,6 +39,15 @@ QUALIFIED = re.compile(rf"{QUALIFIERS}[\s-]+(?:(?i:de)\s+)?$")
 UNTIL_BEFORE = re.compile(
     r"(?i:until|till|through|jusqu'au|jusqu’au|jusqu'à|hasta\s+el|hasta|до|by|before|avant\s+le|antes\s+del)\s*$"
 )
+# "adjourned to 13 December", "fixé au 26 mars", "которое состоится 14 августа": announced.
+ANNOUNCED_BEFORE = re.compile(
+    r"(?i:scheduled\s+for|set\s+for|adjourned\s+(?:to|until)|postponed\s+(?:to|until)|"
+    r"(?:fixée?|prévue?|programmée?|reportée?|renvoyée?|ajournée?)s?\s+(?:au|à|pour|le)|"
+    r"(?:programad|previst|fijad|aplazad|pospuest|señalad)[oa]s?\s+(?:para\s+)?(?:el|al|hasta\s+el)|"
+    r"назначен\w*\s+на|отложен\w*\s+на|перенесен\w*\s+на|состоится|состоятся)"
+    r"(?:\s+(?:the|le|el|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+    r"miércoles|jueves|viernes|sábado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?)*\s*$"
+)
 LAW_AFTER = re.compile(r"^\s*(?:Act|Law|Code|Penal|Criminal|Constitution|on\s+the|,\s*which\s+criminal)")
 # "the ICT Act, 2006 (amended in 2009)", "la loi du 15 juillet 2010", "Закон от 12 июня 2012":
 # a year of a law, not of a happening.
@@ -167,6 +176,13 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         (
+            "month_named_last",  # "last April", "en mars dernier", "el pasado mes de marzo"
+            re.compile(
+                rf"(?i:last|this\s+past|(?:el\s+)?pasado(?:\s+mes\s+de)?)\s+(?P<month>{month})(?![\s,]+\d)"
+                rf"|(?P<month_fr>{month})\s+(?i:dernier)"
+            ),
+        ),
+        (
             "month_year",
             re.compile(
                 rf"(?P<month>{month})"
@@ -239,7 +255,10 @@ def dates_in(text: str, language: str) -> tuple[RawMention, ...]:
 
 
 def mention(text: str, match: re.Match[str], dates: tuple[RawDate, ...], offset: int) -> RawMention:
-    until = bool(UNTIL_BEFORE.search(text[max(0, match.start() - 15) : match.start()]))
+    until = bool(
+        UNTIL_BEFORE.search(text[max(0, match.start() - 15) : match.start()])
+        or ANNOUNCED_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    )
     return RawMention(Span(offset + match.start(), offset + match.end()), dates, until)
 
 
@@ -271,7 +290,7 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
         if LAW_AFTER.match(match.string[match.end() :]):
             return ()
         return (RawDate(year),)
-    written = match.group("month").rstrip(".")
+    written = (match.group("month") or match.group("month_fr")).rstrip(".")
     month = month_table().get(written.lower())
     if month is None or (written.lower() in english_months() and not written[0].isupper()):
         return ()
@@ -280,7 +299,7 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
         if is_range(opens_range(match), groups["days"]):
             days = days[:1]
         return tuple(RawDate(year, month, day) for day in days if 1 <= day <= 31)
-    if name in ("month_last_year", "month_this_year"):
+    if name in ("month_last_year", "month_this_year", "month_named_last"):
         return (RawDate(None, month, None, relative=name.removeprefix("month_")),)
     if name == "month_year":
         if year is None and not QUALIFIED.search(match.string[max(0, match.start() - 30) : match.start()]):
@@ -344,6 +363,10 @@ def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate 
     if raw.relative in ("last_year", "this_year"):
         back = 1 if raw.relative == "last_year" else 0
         return PartialDate(published.year - back, raw.month) if published else None
+    if raw.relative == "named_last" and raw.month is not None:  # the latest such month
+        if published is None:
+            return None
+        return PartialDate(published.year - (raw.month > (published.month or 12)), raw.month)
     if raw.relative in ("months_ago", "years_ago"):
         return months_before(published, raw.days, whole_year=raw.relative == "years_ago")
     if raw.relative == "same":

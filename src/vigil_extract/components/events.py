@@ -2,7 +2,10 @@
 
 A sentence yields an event when it holds a trigger of ``vocab/triggers.yaml`` and a date:
 its own, or the last date of its paragraph. Announced dates (after publication, "until",
-"will") give no event. Each trigger takes the nearest date written before it.
+"will") give no event. Each trigger takes the nearest date written before it, unless a date
+follows it at once ("the trial opened on 5 October") or another trigger stands between
+("arrested on Wednesday and charged today"). A date told after the trigger in another clause
+("charged for a report on killings committed on 5 May") is not the trigger's.
 """
 
 from __future__ import annotations
@@ -79,6 +82,23 @@ MERGED_GROUPS = {
 }
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
 AFTER_PENALTY = 15
+AFTER_REACH = 100  # a date further after its trigger than this tells something else
+OTHER_TRIGGER_PENALTY = 200
+# Only a preposition between the trigger and the date: the date is the trigger's own.
+ATTACHED_AFTER = re.compile(
+    r"^\s*(?:(?:on|in|at|during)(?:\s+the\s+(?:night|morning|evening|afternoon)\s+of)?|"
+    r"le|en|au|dans\s+la\s+nuit\s+du|el|en\s+la\s+noche\s+del|в|во)?\s*$",
+    re.IGNORECASE,
+)
+# A relative pronoun or a verb of occurrence opens another clause: its date is not the trigger's.
+OTHER_CLAUSE = re.compile(
+    r"\b(?:which|that|who|whom|whose|where|since|committed|occurred|took\s+place|happened|"
+    r"qui|que|dont|où|depuis|commis|survenu\w*|quien(?:es)?|cuy[oa]s?|donde|desde|ocurrid\w*|"
+    r"cometid\w*|которы\w*|где|после\s+того|произошл\w*|совершен\w*)\b",
+    re.IGNORECASE,
+)
+OWN_QUALIFIER = re.compile(r"\b(?:since|desde|depuis|с)\s*$", re.IGNORECASE)
+RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
 ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 OTHERS_CLAUSE = re.compile(
@@ -135,11 +155,12 @@ def dated_triggers(
 ) -> list[tuple[Trigger, DateMention]]:
     """The sentence's triggers that tell a dated happening, each with its date."""
     found = []
-    for trigger in find_triggers(sentence.text, language):
+    triggers = find_triggers(sentence.text, language)
+    for trigger in triggers:
         before = sentence.text[: trigger.start]
-        mention = nearest_mention(sentence, trigger, mentions)
-        if mention is None and not trigger.nominal and not ONGOING.search(before[-30:]):
-            mention = carried
+        mention = nearest_mention(sentence, trigger, mentions, triggers)
+        if mention is None and not (trigger.nominal or mentions or ONGOING.search(before[-30:])):
+            mention = carried  # a sentence whose own dates tell other things carries none
         if mention is None or FUTURE.search(before[-60:]):
             continue
         if trigger.nominal and about_someone_else(doc, sentence, trigger):
@@ -150,19 +171,52 @@ def dated_triggers(
     return found
 
 
-def nearest_mention(sentence: Sentence, trigger: Trigger, mentions: list[DateMention]) -> DateMention | None:
+def nearest_mention(
+    sentence: Sentence, trigger: Trigger, mentions: list[DateMention], triggers: tuple[Trigger, ...] = ()
+) -> DateMention | None:
     """The date written closest to the trigger; a date after it must be much closer to win
-    ("In 2016 he was sentenced ...; he was released in March 2019")."""
+    ("In 2016 he was sentenced ...; he was released in March 2019"), unless only a preposition
+    separates them. A date with another trigger between belongs to that one first."""
     start, end = sentence.span.start + trigger.start, sentence.span.start + trigger.end
+    others = [sentence.span.start + t.start for t in triggers if t != trigger]
+    other_ends = [sentence.span.start + t.end for t in triggers if t != trigger and t.end <= trigger.start]
+
+    def claimed(mention: DateMention) -> bool:  # "arrested on Wednesday and charged today"
+        return any(ATTACHED_AFTER.match(doc_slice(sentence, o, mention.span.start)) for o in other_ends)
 
     def distance(mention: DateMention) -> int:
         if mention.span.end <= start:
             between = doc_slice(sentence, mention.span.end, start)
-            return start - mention.span.end + (1000 if ";" in between else 0)
+            crossed = any(mention.span.end <= o < start for o in others) or claimed(mention)
+            return (
+                start
+                - mention.span.end
+                + (1000 if ";" in between else 0)
+                + (OTHER_TRIGGER_PENALTY if crossed else 0)
+            )
         between = doc_slice(sentence, end, mention.span.start)
-        return len(between) + AFTER_PENALTY + (1000 if ";" in between else 0)
+        if ATTACHED_AFTER.match(between):
+            return len(between)
+        crossed = any(end <= o < mention.span.start for o in others)
+        return (
+            len(between)
+            + AFTER_PENALTY
+            + (1000 if ";" in between else 0)
+            + (OTHER_TRIGGER_PENALTY if crossed else 0)
+        )
 
-    return min(mentions, key=distance) if mentions else None
+    usable = [m for m in mentions if m.span.end <= start or its_own_clause(sentence, trigger, m)]
+    return min(usable, key=distance) if usable else None
+
+
+def its_own_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+    """A date after the trigger is the trigger's when it is near and in the same clause; a
+    relative clause right after the trigger is about it ("the protests that in 2018 ...")."""
+    between = doc_slice(sentence, sentence.span.start + trigger.end, mention.span.start)
+    if len(between) > AFTER_REACH:
+        return False
+    between = RELATIVE_OPENING.sub("", OWN_QUALIFIER.sub("", between))  # "since 30 March"
+    return OTHER_CLAUSE.search(between) is None
 
 
 def in_someone_elses_clause(doc: Document, sentence: Sentence, trigger: Trigger) -> bool:

@@ -71,6 +71,8 @@ ABBREVIATIONS = {
     "u.s",
     "u.n",
 }
+# "Jan. 18, 2018": a month's abbreviation before its day ends no sentence.
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 MAX_HEADING_CHARS = 160
 
 
@@ -185,7 +187,9 @@ def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
         return [Sentence(Span(start, end), unit, block, is_heading, is_item)]
     sentences, position = [], 0
     for match in SENTENCE_END.finditer(unit):
-        if ends_with_abbreviation(unit[position : match.start() + 1]):
+        if ends_with_abbreviation(unit[position : match.start() + 1]) or month_before_day(
+            unit[position : match.start() + 1], unit[match.end() : match.end() + 1]
+        ):
             continue
         s, e = trim(text, start + position, start + match.end())
         if s < e:
@@ -195,6 +199,11 @@ def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
     if s < e:
         sentences.append(Sentence(Span(s, e), text[s:e], block))
     return sentences
+
+
+def month_before_day(fragment: str, following: str) -> bool:
+    words = fragment.rstrip(".").split()
+    return bool(words) and following.isdigit() and words[-1].lower() in MONTH_ABBREVIATIONS
 
 
 def ends_with_abbreviation(fragment: str) -> bool:

@@ -3,8 +3,11 @@
 Phrases come from ``vocab/triggers.yaml`` per language. A phrase ending in ``*`` is a stem;
 ``…`` stands for up to five words ("found … guilty" matches "found Ms. Akhi guilty").
 A trigger is dropped when the text denies it ("was never charged"), wishes it ("must be
-released"), describes an ongoing state in a side clause ("while they were held") or only
-deplores it ("condemned the killing of").
+released"), supposes it ("if found guilty"), describes an ongoing state in a side clause
+("while they were held") or only deplores it ("condemned the killing of"); and when the word
+does not tell a happening: a document released ("released a statement"), a participle used
+as an adjective ("families of detained activists"), a word inside a proper name ("the
+Committee of the Disappeared"), a count of victims ("12 journalists were killed in 2017").
 """
 
 from __future__ import annotations
@@ -22,9 +25,39 @@ NEGATED = re.compile(
 )
 NOT_FACTUAL = re.compile(
     r"\b(?:must|should|shall|ought\s+to|to\s+be|be|is\s+being|are\s+being|risk\s+of|fear\s+of|"
+    r"if|unless|s'il|s’il|si|в\s+случае|"
     r"doit|doivent|debe|deben|должн\w*)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "released a joint statement", "a report released Tuesday": a document, not a person, is freed.
+DOCUMENT = (
+    r"(?:statements?|reports?|videos?|letters?|communiqués?|declarations?|documents?|findings|"
+    r"footage|books?|films?|documentar(?:y|ies)|list|figures|data|audio|recordings?|photos?|"
+    r"images?|informe|comunicado|declaración|rapport|déclaration|доклад\w*|заявлени\w*)"
+)
+DOCUMENT_RELEASED = re.compile(
+    rf"^\s+(?:(?:a|an|the|its|their|his|her|un|une|le|la|les|el|los)\s+)?(?:[\w-]+\s+){{0,2}}{DOCUMENT}\b",
+    re.IGNORECASE,
+)
+DOCUMENT_BEFORE = re.compile(rf"\b{DOCUMENT}\s+(?:was\s+|were\s+|is\s+|are\s+)?$", re.IGNORECASE)
+# "families of detained activists", "the jailed leaders": a participle before its noun.
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:of|the|their|his|her|its|other|several|many|all|two|three|four|five|\d+)\s+$", re.IGNORECASE
+)
+NOUN_AFTER = re.compile(r"^\s+(?!by\b|on\b|in\b|at\b|for\b|and\b|or\b|from\b|since\b|during\b|after\b)[a-z]")
+# "12 periodistas fueron asesinados", "killed over 140 people": a count, not a happening.
+COUNT_BEFORE = re.compile(
+    r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d,.]*\d\s+(?:[\w-]+\s+){1,3}"
+    r"(?:were|have\s+been|had\s+been|fueron|han\s+sido|habían\s+sido|ont\s+été|avaient\s+été|"
+    r"sont|были|было)\s+$",
+    re.IGNORECASE,
+)
+COUNT_AFTER = re.compile(
+    r"^\s+(?:(?:over|more\s+than|at\s+least|nearly|almost|some|about|plus\s+de|más\s+de|более)\s+)?"
+    r"\d[\d,.]*\s",
+    re.IGNORECASE,
+)
+NAME_WORD_BEFORE = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*\s+(?:(?:of|the|de|des|los|las|la|du)\s+)*$")
 SIDE_CLAUSE = re.compile(r"^\s*(?:while|whereas|pendant\s+qu|mientras)\b", re.IGNORECASE)
 DEPLORED = re.compile(
     r"\b(?:condemn\w*|denounc\w*|deplor\w*|alarm\w*\s+(?:at|by|about)|concern\w*\s+(?:at|about|over|by)|"
@@ -32,7 +65,19 @@ DEPLORED = re.compile(
     r"\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+)?(?:[\w'’,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-NOMINAL_ENDINGS = ("ing", "tion", "ment", "ance", "ban", "trial", "threat", "threats", "of", "arrest")
+NOMINAL_ENDINGS = (
+    "ing",
+    "tion",
+    "ment",
+    "ance",
+    "ban",
+    "trial",
+    "threat",
+    "threats",
+    "of",
+    "arrest",
+    "murder",
+)
 NOMINAL_ENDINGS_BY_LANGUAGE = {
     "es": (
         "ción",
@@ -55,6 +100,8 @@ NOMINAL_ENDINGS_BY_LANGUAGE = {
         "amenazas de muerte",
         "prisión preventiva",
         "detención preventiva",
+        "homicidio",
+        "asesinato",
     ),
     "fr": (
         "tion",
@@ -72,8 +119,11 @@ NOMINAL_ENDINGS_BY_LANGUAGE = {
         "menaces de mort",
         "interdiction de voyager",
         "campagne de dénigrement",
+        "meurtre",
+        "assassinat de",
+        "relaxe de",
     ),
-    "ru": ("ние", "ния", "процесс", "угроз", "штраф", "пикет", "митинг", "слежк", "травл"),
+    "ru": ("ние", "ния", "процесс", "угроз", "штраф", "пикет", "митинг", "слежк", "травл", "убийств"),
 }
 WORD = re.compile(r"[\w'’-]+")
 STEM_ENDING = r"(?!\w*mente\b)\w*"  # "seguid*" is "seguida", never the adverb "seguidamente"
@@ -154,6 +204,7 @@ def candidates(text: str, language: str) -> list[TriggerPattern]:
     lowered = text.lower()
     by_word, stems = patterns_by_anchor(language)
     words = set(WORD.findall(lowered))
+    words |= {re.split(r"['’]", word)[-1] for word in words if "'" in word or "’" in word}  # l’incarcération
     found = [trigger for word in words & by_word.keys() for trigger in by_word[word]]
     found.extend(trigger for trigger in stems if trigger.anchor in lowered)
     return found
@@ -171,6 +222,24 @@ def reports_a_happening(text: str, start: int) -> bool:
     )
 
 
+def tells_a_happening(text: str, event_type: str, start: int, end: int) -> bool:
+    """False when the word itself is not a happening: a document released, a participle before
+    its noun, a word of a proper name, a count of victims."""
+    before, after, word = text[max(0, start - 60) : start], text[end : end + 60], text[start:end]
+    if event_type == "release" and (DOCUMENT_RELEASED.match(after) or DOCUMENT_BEFORE.search(before)):
+        return False
+    if " " not in word and word.endswith(("ed", "os", "as")) and adjective_position(before, after):
+        return False
+    if word[:1].isupper() and start > 0 and (NAME_WORD_BEFORE.search(before) or after.startswith("(")):
+        return False
+    return not (event_type == "killing" and (COUNT_BEFORE.search(before) or COUNT_AFTER.match(after)))
+
+
+def adjective_position(before: str, after: str) -> bool:
+    """Between a determiner and a noun: "the families of detained activists"."""
+    return DETERMINER_BEFORE.search(before) is not None and NOUN_AFTER.match(after) is not None
+
+
 @lru_cache(maxsize=4096)
 def find_triggers(text: str, language: str) -> tuple[Trigger, ...]:
     """The triggers of a sentence, longest first where they overlap (found once per sentence:
@@ -180,6 +249,7 @@ def find_triggers(text: str, language: str) -> tuple[Trigger, ...]:
         for trigger in candidates(text, language)
         for match in trigger.pattern.finditer(text)
         if reports_a_happening(text, match.start())
+        and tells_a_happening(text, trigger.type, match.start(), match.end())
     ]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[Trigger] = []
