@@ -264,3 +264,65 @@ def test_gender_from_articles_and_agreement(text: str, gender: str) -> None:
 )
 def test_gender_over_adjectives_and_from_the_subjects_own_clause(text: str, name: str, gender: str) -> None:
     assert {d.name: d.gender for d in extract_text(text).defenders}[name] == gender
+
+
+def genders(text: str) -> dict[str, str]:
+    return {d.name: d.gender for d in extract_text(text).defenders}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On 5 May 2024 police detained Mathieu Exemple in Niamey.", "Mathieu Exemple"),
+        (
+            "Samedi 11 mai 2024, l'animateur de radio Borhen Exemple et le commentateur politique Mourad "
+            "Exemple ont été arrêtés.",
+            "Mourad Exemple",
+        ),
+        ("El 3 de mayo de 2024 detuvieron al fotoperiodista Neptali Ejemplo en Barinas.", "Neptali Ejemplo"),
+    ],
+)
+def test_a_given_name_in_the_clause_of_a_trigger_or_a_new_role_noun_makes_a_defender(
+    text: str, name: str
+) -> None:
+    assert name in genders(text)
+
+
+def test_a_quoted_researcher_in_a_sentence_about_arrests_is_no_defender() -> None:
+    text = "Police arrested four protesters on 5 May 2024, said Helen Example, a researcher at Kilimo Watch."
+    assert "Helen Example" not in genders(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Суд оштрафовал Ивана Примерова на 20 тысяч рублей 5 мая 2024 года.", "Иван Примеров", "male"),
+        (
+            "5 мая 2024 года суд оштрафовал двух активистов: Ирина Примерова и Анна Образцова.",
+            "Ирина Примерова",
+            "female",
+        ),
+        (
+            "Police beat Wilmer Example on 16 December 2017. On 29 December, Wilmer Example asked for "
+            "protection after he reported vehicles following him.",
+            "Wilmer Example",
+            "male",
+        ),
+        (
+            "Le dimanche 21 octobre 2018, Josiane Exemple, journaliste, est interpellée alors qu'elle couvre "
+            "une marche initiée par le député Jean Exemple.",
+            "Josiane Exemple",
+            "female",
+        ),
+        (
+            "On 12 October 2018 the authorities detained female human rights activists, including Samar "
+            "Example and Nassima Example.",
+            "Samar Example",
+            "female",
+        ),
+    ],
+)
+def test_gender_from_surnames_later_sentences_openings_and_adjectives(
+    text: str, name: str, gender: str
+) -> None:
+    assert genders(text).get(name) == gender

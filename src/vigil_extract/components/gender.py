@@ -85,6 +85,9 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
 
 
 SUBJECT_OPENING = 3  # characters before a name that still opens its sentence ("‘", "* ")
+# "On 29 December, X ...", "Le dimanche 21 octobre 2018, X ...": a phrase of time or place, then
+# the subject.
+ADVERBIAL_OPENING = re.compile(r"[^,;:()\n]{2,60},\s*")
 
 
 def read_subject_clause(
@@ -96,7 +99,8 @@ def read_subject_clause(
         (m.start, m.end, id(p)) for p in people for m in p.mentions if sentence.span.contains(m)
     )
     start, end, subject = mentions[0]
-    if start - sentence.span.start > SUBJECT_OPENING:
+    opening = sentence.text[: start - sentence.span.start]
+    if len(opening) > SUBJECT_OPENING and not ADVERBIAL_OPENING.fullmatch(opening):
         return
     following = next((m_start for m_start, _, who in mentions if who != subject), sentence.span.end)
     clause = sentence.text[end - sentence.span.start : following - sentence.span.start]

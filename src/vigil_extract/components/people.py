@@ -35,9 +35,10 @@ from vigil_extract.components.names import (
     word_list,
 )
 from vigil_extract.components.places import country_of_name
-from vigil_extract.components.russian import best_form, is_russian
+from vigil_extract.components.russian import best_form, grammatical_gender, is_russian
 from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
+from vigil_extract.given_names import gender_of as given_name_gender
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
 MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
@@ -53,6 +54,26 @@ ORGANISATION_LINK = re.compile(
 
 
 NOT_SUFFERED = {"protest", "release", "acquittal"}
+NEAR_AFTER, NEAR_BEFORE = 90, 60
+RELATION = re.compile(
+    r"\b(?:colleagues?|companions?|compañer[oa]s?|colegas?|collègues?|compagnons?|compagnes?|коллег\w*|соратни\w*)\b",
+    re.IGNORECASE,
+)
+# "..., said Helen Example, a researcher at ...": the one who speaks of the events.
+SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|told|according\s+to|dijo|señaló|afirmó|según|declaró|a\s+déclaré|a\s+dit|selon|"
+    r"explique|по\s+словам|заявил\w*|сообщил\w*)\s*$",
+    re.IGNORECASE,
+)
+SPEAKER_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|dijo|declaró|a\s+déclaré|заявил\w*)\b")
+# Between a name and a trigger: another clause, a speaker, or another name.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\b(?:said|says|told|according|stated|explained|added|who|which|that|when|after|"
+    r"dijo|señaló|afirmó|explicó|según|declaró|indicó|quien|que|cuando|"
+    r"a\s+déclaré|a\s+dit|selon|explique|qui|lorsque|quand|"
+    r"заявил\w*|сообщил\w*|рассказал\w*|который|которая|которые|когда)\b"
+    r"|(?:^|\s)[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+",
+)
 
 
 @dataclass
@@ -72,6 +93,8 @@ class Person:
     official: bool = False
     lawyer_of: bool = False
     victim_cues: int = 0
+    near_victim_cues: int = 0  # a trigger in the name's own clause, not only in its sentence
+    related_to_others: bool = False  # introduced by a tie to someone else: a colleague, a companion
     variants: list[tuple[str, ...]] = field(default_factory=list)
     place_context: int = 0
     female_cues: float = 0
@@ -87,7 +110,8 @@ def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
         alternation = "|".join(re.escape(w) for w in words)
         patterns[kind] = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
     patterns["official_before"] = re.compile(  # "the Minister of Interior, X"
-        rf"(?:{patterns['other'].pattern})(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$", re.IGNORECASE
+        rf"(?:{patterns['other'].pattern})(?:\s+[a-zà-ÿ]{{4,}}(?=,))?(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
+        re.IGNORECASE,
     )
     return patterns
 
@@ -148,7 +172,7 @@ def find_people(doc: Document) -> Document:
         sentence.names = runs[id(sentence)] = without_common_opening(sentence, runs_of(doc, sentence), common)
     people = collect_people(doc, language, runs)
     count_mentions(doc, people)
-    read_pronouns(doc, people, language)
+    read_pronouns(doc, [p for p in people if not names_a_place(p)], language)
     title = fold(doc.title or "")
     demands = fold(" ".join(d.text for d in doc.demands))
     link_lists(doc, people, runs)
@@ -190,6 +214,7 @@ def looks_like_a_person(person: Person) -> bool:
         or person.female_cues
         or person.male_cues
         or person.listed_with
+        or opens_with_given_name(person)
     )
 
 
@@ -265,11 +290,16 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     of_body = ROLE_OF_BODY.search(before[-120:])
     if of_body and patterns["hrd"].fullmatch(of_body.group(1)):
         add_role(person, of_body.group(1))  # "the president of Fenatev, X"
+        said = article_gender(before[-120:][: of_body.start(1)], language)  # "del presidente de X, Y"
+        person.female_cues += 2 if said == "female" else 0
+        person.male_cues += 2 if said == "male" else 0
     following = ROLE_THEN_LIST if language == "en" else ROLE_ADJECTIVE_THEN_LIST
     for tail_role in patterns["hrd"].finditer(before[-70:]):
         if following.match(before[-70:][tail_role.end() :]):
             add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
-            said = article_gender(before[-70:][: tail_role.start()], language)
+            said = article_gender(before[-70:][: tail_role.start()], language) or gendered_adjective(
+                before[-70:][: tail_role.start()]
+            )
             person.female_cues += 2 if said == "female" else 0
             person.male_cues += 2 if said == "male" else 0
     for found in patterns["hrd"].finditer(apposition):
@@ -281,9 +311,15 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     official = patterns["official_before"].search(before)
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
         person.official = True
-    suffered = any(t.type not in NOT_SUFFERED for t in find_triggers(sentence.text, language))
-    if suffered or victim_pattern(language).search(sentence.text):
+    triggers = [t for t in find_triggers(sentence.text, language) if t.type not in NOT_SUFFERED]
+    speaker = SPEAKER_BEFORE.search(before[-30:]) or SPEAKER_AFTER.match(after)
+    if (triggers or victim_pattern(language).search(sentence.text)) and not speaker:
         person.victim_cues += 1
+    end = local + len(run.text)
+    if any(in_own_clause(sentence.text, local, end, t.start, t.end) for t in triggers):
+        person.near_victim_cues += 1
+    if RELATION.search(apposition[:40]) or RELATION.search(before[-25:]):
+        person.related_to_others = True  # "X, compañero de ambos", "Pavlov's colleague X"
     genders = gender_words(language)
     own_words = NEXT_NAME.split(apposition, maxsplit=1)[0]  # not the next person's in a list
     for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
@@ -291,6 +327,31 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
     add_organisations(person, links + [m.group(1) for m in LEADS.finditer(after[:160])])
+
+
+def in_own_clause(text: str, start: int, end: int, trigger_start: int, trigger_end: int) -> bool:
+    """A trigger close to the name with no other clause, speaker or name between them: "X was
+    arrested", "police detained X", not "X, who told reporters that police detained Y"."""
+    if trigger_start >= end:
+        between = text[end:trigger_start]
+        reach = NEAR_AFTER
+    else:
+        between = text[trigger_end:start]
+        reach = NEAR_BEFORE
+    return len(between) <= reach and not CLAUSE_BREAK.search(between)
+
+
+GENDERED_ADJECTIVE = re.compile(
+    r"\b(?:(female|women|woman)|(male|men))\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def gendered_adjective(before_role: str) -> str | None:
+    """ "female human rights activists, including X": the adjective before a role noun."""
+    match = GENDERED_ADJECTIVE.search(before_role)
+    if match is None:
+        return None
+    return "female" if match.group(1) else "male"
 
 
 def article_gender(before_role: str, language: str) -> str | None:
@@ -347,13 +408,24 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
                 if person is None:
                     continue
                 span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
-                if not any(m.start <= span.start < m.end + 40 for m in person.mentions[-1:]):
+                if not any(one_name_run(doc.text, m, span) for m in person.mentions[-1:]):
                     person.mentions.append(span)
                 if is_surname:
                     read_surname_title(sentence.text[: match.start()], person)
                     add_organisations(
                         person, [m.group(1) for m in LEADS.finditer(sentence.text[match.end() :])]
                     )
+
+
+SAME_RUN = re.compile(r"(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|de|del|da|dos|van|von|al|el|bin|ibn|y))*\s*")
+
+
+def one_name_run(text: str, previous: Span, span: Span) -> bool:
+    """ "Wilmer Paredes": the surname right after the given name is the same mention; the same
+    name again later in the sentence is another."""
+    if not previous.start <= span.start < previous.end + 40:
+        return False
+    return span.start < previous.end or SAME_RUN.fullmatch(text[previous.end : span.start]) is not None
 
 
 def read_surname_title(before: str, person: Person) -> None:
@@ -407,18 +479,39 @@ def defender_reason(person: Person, in_title: bool, in_demands: bool) -> tuple[s
     if person.hrd_cues >= 1 and person.victim_cues >= 1:
         return (f"role: {role}; suffered an event", 0.7)
     plainly_a_person = (
-        person.honorifics or person.female_cues or person.male_cues or person.model_hits or person.listed_with
+        person.honorifics
+        or person.female_cues
+        or person.male_cues
+        or person.model_hits
+        or person.listed_with
+        or opens_with_given_name(person)
     )
     if person.victim_cues >= 1 and plainly_a_person:
         return ("suffered an event", 0.55)
     return None
 
 
+def opens_with_given_name(person: Person) -> bool:
+    """ "Kennedy Example", "Neptali Example": two or more Latin-letter names opening with a given
+    name that nine bearers in ten of one gender share (names-dataset), told in the clause of a
+    trigger, are a person's, not a body's (Russian names have their own rules). Someone brought
+    in by a tie to others ("a colleague of both") is left to the other cues."""
+    return (
+        len(person.tokens) >= 2
+        and person.near_victim_cues > 0
+        and not person.related_to_others
+        and not is_russian(person.tokens)
+        and given_name_gender(person.tokens[0]) in ("female", "male")
+    )
+
+
 def as_defender(person: Person, cue: str = "", confidence: float = 0.0) -> Defender:
     gender = gender_of(person)
     name = person.name
     if is_russian(person.tokens):
-        name = " ".join(best_form(person.variants or [person.tokens], gender))
+        tokens = best_form(person.variants or [person.tokens], gender)
+        name = " ".join(tokens)
+        gender = grammatical_gender(tokens) if gender == "unknown" else gender
     return Defender(
         name=name,
         gender=gender,

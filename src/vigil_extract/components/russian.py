@@ -119,6 +119,20 @@ def gender_of_surname(surname: str) -> str:
     return "unknown"
 
 
+def grammatical_gender(nominative_tokens: tuple[str, ...]) -> str:
+    """The gender a Russian surname in the nominative states by its suffix ("Славникова",
+    "Чернявская": a woman; "Титиев", "Гаджиев": a man). A form that could be a man's genitive
+    was settled by the given name's case before (:func:`best_form`)."""
+    if len(nominative_tokens) < 2:
+        return "unknown"
+    surname = nominative_tokens[-1].lower()
+    if surname.endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")):
+        return "female"
+    if surname.endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")):
+        return "male"
+    return "unknown"
+
+
 def looks_nominative(tokens: tuple[str, ...], gender: str) -> bool:
     if oblique_score(tokens):
         return False
