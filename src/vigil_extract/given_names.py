@@ -8,8 +8,9 @@ from it by ``scripts/gazetteer.py`` into ``vocab/given_names.tsv.gz`` (about 0.3
 first use. A test derives the rows again from the installed names-dataset and compares.
 
 The gazetteer tells which written form of a Russian name is the nominative ("Арина", not
-"Арины"; "Талгат", not "Талгата") and so which paradigm its surname follows; it never decides
-a person's gender on its own (the contract wants gender as the text states it).
+"Арины"; "Талгат", not "Талгата") and so which paradigm its surname follows, and that a run of
+names opening with a known given name is a person's (decision 0012); it never decides a
+person's gender on its own (the contract wants gender as the text states it).
 """
 
 from __future__ import annotations
