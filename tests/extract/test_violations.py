@@ -27,6 +27,24 @@ CASES = [
         set(),
     ),
     (
+        "an undated search of a defender's home documents a raid",
+        "Police searched the home of journalist Farid Example and seized his laptops.",
+        {"raid"},
+        set(),
+    ),
+    (
+        "a fine is passed by a court: judicial harassment too",
+        "В мае 2024 года суд оштрафовал активистку Арину Примерову на 20 тысяч рублей.",
+        {"fine", "judicial_harassment"},
+        set(),
+    ),
+    (
+        "a remand in custody is a court's step: judicial harassment too",
+        "On 4 June 2024 the court remanded lawyer Samuel Example in custody for 15 days.",
+        {"arbitrary_detention", "judicial_harassment"},
+        set(),
+    ),
+    (
         "an undated attack in background is not enough",
         "Years ago, lawyer Omar Example was beaten by strangers; he now leads a legal clinic.",
         set(),

@@ -18,14 +18,18 @@ from vigil_extract.components.names import name_runs, same_person
 from vigil_extract.components.triggers import NEGATED, WORD, find_triggers, phrase_pattern
 from vigil_extract.document import Document, Finding, Sentence
 
-# An undated trigger documents only violations a text tells as a state of affairs ("she is
-# detained", "he was sentenced"); attacks, threats and the rest need a dated event.
+# An undated trigger about the defenders documents violations a text tells as a state of
+# affairs ("she is detained", "he was sentenced") and those real texts often tell without a
+# year ("police searched his home", "fined 20,000 roubles"); attacks, threats and the rest need
+# a dated event (texts tell them of others and as patterns: "defenders are then attacked").
 WITHOUT_DATE = {
     "arbitrary_detention",
     "judicial_harassment",
     "enforced_disappearance",
     "sentence",
     "travel_ban",
+    "raid",
+    "fine",
 }
 
 
