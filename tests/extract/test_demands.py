@@ -8,6 +8,31 @@ from vigil_extract import extract_text
 
 CASES = [
     (
+        "is calling for",
+        "Kilimo Watch is calling for the immediate release of land defender Joseph Example.",
+        "the immediate release of land defender Joseph Example",
+    ),
+    (
+        "appealed for",
+        "The union appealed for the release of its leader Tesfay Example, held since 30 March.",
+        "the release of its leader Tesfay Example, held since 30 March",
+    ),
+    (
+        "demanded that",
+        "Colleagues demanded that the authorities drop all charges against journalist Ana Example.",
+        "the authorities drop all charges against journalist Ana Example",
+    ),
+    (
+        "French: exige que",
+        "L'Observatoire exige que les autorités libèrent le journaliste Paul Exemple sans délai.",
+        "les autorités libèrent le journaliste Paul Exemple sans délai",
+    ),
+    (
+        "Spanish: pidió que",
+        "La organización pidió que el Estado garantice la vida de la defensora Rosa Ejemplo.",
+        "el Estado garantice la vida de la defensora Rosa Ejemplo",
+    ),
+    (
         "news: called for the release",
         "Rights groups called for the release of translator Marwa Example, held since April 2020.",
         "the release of translator Marwa Example, held since April 2020",
