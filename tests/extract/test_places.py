@@ -61,3 +61,20 @@ COUNTRY_CASES = [
 )
 def test_the_country_is_weighed_from_all_the_evidence(text: str, country: str) -> None:
     assert extract_text(text).country == country
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("в Нукусе", "UZ"), ("из Ташкента", "UZ"), ("в Бишкеке", "KG"), ("под Минском", "BY")],
+)
+def test_a_russian_city_ending_in_a_consonant_is_found_declined(phrase: str, code: str) -> None:
+    assert [(m.kind, m.code) for m in find_places(phrase)] == [("city", code)]
+
+
+@pytest.mark.parametrize("phrase", ["the Kamukunji Saba Saba rally", "la ONG Justicia y Perdón"])
+def test_a_city_name_opening_a_longer_name_is_no_city(phrase: str) -> None:
+    assert [m for m in find_places(phrase) if m.kind == "city"] == []
+
+
+def test_a_city_followed_by_the_kind_of_place_is_still_the_city() -> None:
+    assert [m.code for m in find_places("in Nairobi County on Monday")] == ["KE"]

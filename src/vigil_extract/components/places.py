@@ -31,6 +31,7 @@ CYRILLIC_ENDINGS = gazetteer.CYRILLIC_ENDINGS
 TITLE_WEIGHT = 4.0
 MAX_ENDING = 3  # letters a Russian case ending may add to a stem ("Перм" + "и", "Москв" + "ой")
 KIND_RANK = {"country": 3, "demonym": 2, "city": 1}
+CONSONANT_CASE_ENDING = re.compile(r"(?:ом|ем|а|у|е|я|ю)(?![\w-])")
 STATE_NOUNS = re.compile(
     r"^\s+(?:authorities|government|police|security|army|military|state|officials|courts?|"
     r"judiciary|regime|forces|prosecutors?|intelligence|president|parliament)\b",
@@ -144,12 +145,15 @@ def places_in(text: str) -> tuple[PlaceMatch, ...]:
             if end < len(text) and text[end].isalpha():
                 continue  # a longer word that merely starts like the place
         elif end < len(text) and (text[end].isalnum()):
-            continue
+            ending = CONSONANT_CASE_ENDING.match(lowered, end) if is_cyrillic(key[-1]) else None
+            if ending is None or key[-1] in CYRILLIC_ENDINGS:
+                continue
+            end = ending.end()  # "в Нукусе", "из Ташкента": a city ending in a consonant, declined
         written = text[start:end]
         if (entry.case_sensitive and not written[:1].isupper()) or text.startswith("-based", end):
             continue  # lowercase, or "London-based": where an organisation sits, not the case
-        if entry.kind == "city" and after_a_name_word(text, start):
-            continue  # "Rocío San Miguel", "Universidad San Marcos": part of a longer name
+        if entry.kind == "city" and (after_a_name_word(text, start) or before_a_name_word(text, end)):
+            continue  # "Rocío San Miguel", "Justicia y Perdón", "Saba Saba": part of a longer name
         span = Span(offset + start, offset + end)
         strength = weight(entry, text, end)
         found.append(PlaceMatch(entry.kind, entry.code, span, written, strength, entry.others))
@@ -176,6 +180,21 @@ def after_a_name_word(text: str, start: int) -> bool:
     """The place name follows a capitalised word that is not a function word ("In", "May")."""
     match = NAME_WORD_BEFORE.search(text[max(0, start - 40) : start])
     return match is not None and match.group(1).lower() not in word_list("stopwords")
+
+
+NAME_WORD_AFTER = re.compile(
+    r"[ \t]+(?:(?:y|e|and|et|de|del|of|la|el|da|do)[ \t]+)?([A-ZÀ-ÞА-ЯЁ][\w'’-]*)"
+)
+
+
+def before_a_name_word(text: str, end: int) -> bool:
+    """The place name is followed by a capitalised word that does not say what kind of place it
+    is ("Justicia y Perdón", "Saba Saba"; not "Nairobi County", "Kitwe District")."""
+    match = NAME_WORD_AFTER.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1).lower()
+    return word not in word_list("place_kinds") and word not in word_list("stopwords")
 
 
 def weight(entry: Entry, text: str, end: int) -> float:
