@@ -226,3 +226,33 @@ def test_since_opens_the_dates_own_phrase_not_another_clause() -> None:
     text = "Brussels, 9 May 2005\n\nUnion leader Tesfay Example has been held in detention since 9 April."
     found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert ("2005-04-09", "detention") in found
+
+
+def test_a_charge_told_two_sentences_later_does_not_take_the_arrests_day() -> None:
+    text = (
+        "On 10 August 2013, police arrested defender Adil Example in Dhaka. He was held overnight "
+        "at the station. Later, he and a colleague were charged under the ICT Act."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2013-08-10", "arrest") in found
+    assert ("2013-08-10", "charge") not in found
+
+
+def test_a_nights_story_keeps_its_day_sentence_after_sentence() -> None:
+    text = (
+        "On 20 April 2012, a car stopped beside defender Nohemí Example in Tegucigalpa. The driver "
+        "shouted at her for a while. He then threatened Nohemí Example and threw a piece of wood "
+        "that hit her leg."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2012-04-20", "threat") in found
+
+
+def test_the_day_of_the_attack_is_the_day_told_before() -> None:
+    text = (
+        "In October 2024, men attacked the office of activist Zhanar Example in Almaty. The police "
+        "did not come. On the day of the attack, a deputy sent a request to the prosecutor to ban "
+        "her group."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2024-10", "other") in found

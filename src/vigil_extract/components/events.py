@@ -82,6 +82,9 @@ MERGED_GROUPS = {
 }
 SUPERSEDED_BY = {"abduction": "enforced_disappearance"}
 AFTER_PENALTY = 15
+# What one night's story tells sentence after sentence; the rest takes a carried date only in
+# the sentence right after the one that wrote it.
+EPISODE = {"physical_attack", "threat", "abduction", "raid", "surveillance", "killing", "release", "arrest"}
 AFTER_REACH = 100  # a date further after its trigger than this tells something else
 OTHER_TRIGGER_PENALTY = 200
 # Only a preposition between the trigger and the date: the date is the trigger's own.
@@ -118,6 +121,7 @@ def find_events(doc: Document) -> Document:
     events: list[Event] = []
     named_in = defenders_by_sentence(doc)
     carried: DateMention | None = None
+    carried_from = -1
     current_block = -1
     block_sizes = Counter(s.block for s in doc.sentences)
     for index, sentence in enumerate(doc.sentences):
@@ -141,11 +145,13 @@ def find_events(doc: Document) -> Document:
             continue
         if mentions or carried is not None:
             for trigger, mention in dated_triggers(doc, sentence, mentions, carried, language):
+                if mention is carried and index - carried_from > 1 and trigger.type not in EPISODE:
+                    continue  # a charge or a release told later in the paragraph is another day's
                 for date in mention.dates:
                     events.append(build_event(doc, sentence, trigger, mention, date, language, named_in))
         foreground = [m for m in mentions if not m.background]
         if foreground:
-            carried = foreground[-1]
+            carried, carried_from = foreground[-1], index
     doc.events = merge(events)
     return doc
 
