@@ -315,6 +315,17 @@ def test_a_quoted_researcher_in_a_sentence_about_arrests_is_no_defender() -> Non
             "female",
         ),
         (
+            "On 3 May 2023 police detained writer Norman Example and reporter Faridah Example in Kampala. "
+            "A lawyer said the two men looked exhausted.",
+            "Faridah Example",
+            "male",
+        ),
+        (
+            "On 3 May 2023 police beat Mama Wanjiku Example, a land defender, in Nakuru.",
+            "Wanjiku Example",
+            "female",
+        ),
+        (
             "On 12 October 2018 the authorities detained female human rights activists, including Samar "
             "Example and Nassima Example.",
             "Samar Example",

@@ -82,6 +82,29 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
             person.male_cues += len(patterns["male_pronoun"].findall(text)) * 0.5
     read_subject_pronouns(doc, people, language)
     read_pronoun_declarations(doc, people)
+    read_plural_nouns(sentences, present)
+
+
+# "the two men", "both women", "les deux femmes": the people just named are men, or women.
+PLURAL_NOUN = re.compile(
+    r"\b(?:the\s+(?:two|three|four|five)|both|these|les\s+deux|les\s+trois|ces|los\s+dos|las\s+dos|"
+    r"ambos|ambas)\s+(?:(men|brothers|hommes|frères|hombres|hermanos)|(women|sisters|femmes|sœurs|mujeres|hermanas))\b",
+    re.IGNORECASE,
+)
+
+
+def read_plural_nouns(sentences: list[Sentence], present: list[list[Person]]) -> None:
+    """A plural noun of one gender speaks of the people of its sentence, or of the one before."""
+    for index, sentence in enumerate(sentences):
+        match = PLURAL_NOUN.search(sentence.text)
+        if match is None:
+            continue
+        named = present[index] if len(present[index]) > 1 else present[index - 1] if index else []
+        if len(named) < 2:
+            continue
+        for person in named:
+            person.male_cues += 1 if match.group(1) else 0
+            person.female_cues += 1 if match.group(2) else 0
 
 
 SUBJECT_OPENING = 3  # characters before a name that still opens its sentence ("‘", "* ")

@@ -40,7 +40,7 @@ from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
 from vigil_extract.given_names import gender_of as given_name_gender
 
-FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
+FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mama", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
 MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
 LEADS = re.compile(
     r"^,\s+who\s+(?:leads|heads|founded|co-founded|runs|chairs|coordinates|directs)\s+"
