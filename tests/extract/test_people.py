@@ -321,6 +321,21 @@ def test_a_quoted_researcher_in_a_sentence_about_arrests_is_no_defender() -> Non
             "male",
         ),
         (
+            "Aïcha Exemple, arrêtée le 5 mai 2024 à Tunis pour ses articles, est toujours en prison.",
+            "Aïcha Exemple",
+            "female",
+        ),
+        (
+            "Le 5 mai 2024, Paul Exemple, journaliste, est toujours détenu à Tunis.",
+            "Paul Exemple",
+            "male",
+        ),
+        (
+            "Ana Ejemplo, detenida el 5 de mayo de 2024, sigue en prisión por su trabajo como periodista.",
+            "Ana Ejemplo",
+            "female",
+        ),
+        (
             "On 3 May 2023 police beat Mama Wanjiku Example, a land defender, in Nakuru.",
             "Wanjiku Example",
             "female",

@@ -31,11 +31,19 @@ AGREEMENT = {
         "male": rf"(?:[а-яё]+[аеиоуыяё]л|{PARTICIPLES})",
         "female": rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)",
     },
-    "fr": {"male": r"(?:été|est|fut)\s+\w+é(?!e)", "female": r"(?:été|est|fut)\s+\w+ée"},
-    "es": {
-        "male": r"(?:fue|sido|está|estaba)\s+\w+(?:ado|ido)",
-        "female": r"(?:fue|sido|está|estaba)\s+\w+(?:ada|ida)",
+    "fr": {
+        "male": r"(?:été|est|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:é|u|is)(?!e)",
+        "female": r"(?:été|est|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:ée|ue|ise)",
     },
+    "es": {
+        "male": r"(?:fue|sido|está|estaba|sigue|permanece)\s+(?:\w+mente\s+)?\w+(?:ado|ido)",
+        "female": r"(?:fue|sido|está|estaba|sigue|permanece)\s+(?:\w+mente\s+)?\w+(?:ada|ida)",
+    },
+}
+# A participle in apposition agrees with the name before it: "X, arrêtée le 5 mai", "Y, detenido".
+APPOSITION_AGREEMENT = {
+    "fr": {"male": re.compile(r"^\w+(?:é|u|is)\b"), "female": re.compile(r"^\w+(?:ée|ue|ise)\b")},
+    "es": {"male": re.compile(r"^\w+(?:ado|ido)s?\b"), "female": re.compile(r"^\w+(?:ada|ida)s?\b")},
 }
 # An article before a role noun before a name: "le journaliste X", "la periodista Y".
 ARTICLE_GENDER = {

@@ -24,7 +24,13 @@ from vigil_extract.components.candidates import (
     token_is_demonym,
     without_common_opening,
 )
-from vigil_extract.components.gender import ARTICLE_GENDER, gender_of, gender_words, read_pronouns
+from vigil_extract.components.gender import (
+    APPOSITION_AGREEMENT,
+    ARTICLE_GENDER,
+    gender_of,
+    gender_words,
+    read_pronouns,
+)
 from vigil_extract.components.names import (
     NameRun,
     close_spelling,
@@ -322,6 +328,10 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         person.related_to_others = True  # "X, compañero de ambos", "Pavlov's colleague X"
     genders = gender_words(language)
     own_words = NEXT_NAME.split(apposition, maxsplit=1)[0]  # not the next person's in a list
+    for gender, participle in APPOSITION_AGREEMENT.get(language, {}).items():
+        if after.startswith(",") and participle.match(own_words.strip()):
+            person.female_cues += 2 if gender == "female" else 0  # "X, arrêtée le 5 mai"
+            person.male_cues += 2 if gender == "male" else 0
     for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
