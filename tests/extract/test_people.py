@@ -352,3 +352,20 @@ def test_gender_from_surnames_later_sentences_openings_and_adjectives(
     text: str, name: str, gender: str
 ) -> None:
     assert genders(text).get(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        (
+            "On 5 May 2024 police detained activists outside the Palestine Consulate in Addis Ababa.",
+            "Palestine Consulate",
+        ),
+        (
+            "El 5 de mayo de 2024 la ONG Control Ciudadano denunció la detención del defensor Luis Ejemplo.",
+            "Control Ciudadano",
+        ),
+    ],
+)
+def test_a_run_holding_a_country_or_a_bodys_word_is_no_person(text: str, not_a_person: str) -> None:
+    assert not_a_person not in genders(text)

@@ -40,7 +40,7 @@ from vigil_extract.components.names import (
     token_key,
     word_list,
 )
-from vigil_extract.components.places import country_of_name
+from vigil_extract.components.places import country_of_name, find_places
 from vigil_extract.components.russian import best_form, grammatical_gender, is_russian
 from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
@@ -232,7 +232,21 @@ def names_a_place(person: Person) -> bool:
         return True  # "the province of Ha Nam"
     if any(token_is_demonym(token) for token in person.tokens):
         return True  # "Prominent Russian", "Kenyan Police"
+    if holds_a_country(person):
+        return True  # "Au Burkina Faso", "Palestine Consulate", "России ИГИЛ"
     return country_of_name(person.name) is not None or is_place(person.name)
+
+
+def holds_a_country(person: Person) -> bool:
+    """A country's name inside the run; a first word that is also a given name ("Jordan X",
+    "Georgia Y") does not count."""
+    for match in find_places(person.name):
+        if match.kind != "country":
+            continue
+        opening = match.span.start == 0 and len(person.tokens) > 1
+        if not (opening and given_name_gender(person.tokens[0]) is not None):
+            return True
+    return False
 
 
 def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
