@@ -369,3 +369,26 @@ def test_gender_from_surnames_later_sentences_openings_and_adjectives(
 )
 def test_a_run_holding_a_country_or_a_bodys_word_is_no_person(text: str, not_a_person: str) -> None:
     assert not_a_person not in genders(text)
+
+
+def test_a_declined_russian_surname_outranks_the_verbs_of_other_subjects() -> None:
+    text = (
+        "Районный суд назначил 25 апреля 2024 года штраф студентке Арине Примериной. Суд решил, что "
+        "Арина Примерина должна выплатить 12 тысяч рублей."
+    )
+    assert genders(text).get("Арина Примерина") == "female"
+
+
+def test_a_quoted_bodys_name_before_a_person_is_not_part_of_the_name() -> None:
+    text = (
+        'Правозащитный центр "Весна" сообщает: 3 марта 2023 года суд приговорил зампредседателя Весны '
+        "Валентина Примеровича к 9 годам лишения свободы."
+    )
+    assert any(name.startswith("Валентин") for name in genders(text))
+    assert not any(name.startswith("Весн") for name in genders(text))
+
+
+def test_a_term_received_is_a_sentence_in_russian() -> None:
+    text = "Журналистка Катерина Примерова 18 февраля 2021 года получила восемь лет лишения свободы."
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2021-02-18", "sentence") in found

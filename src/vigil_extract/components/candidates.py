@@ -26,7 +26,24 @@ OPENING = re.compile(r"^[\W\d]{0,4}$")
 RUSSIAN_ADVERB = re.compile(r"(?:[ая]льно|ельно|[ае]нно|чно|ее|ше|же|ого|его|ому|ему|ых|ую|ые)$")
 
 
-def without_common_opening(sentence: Sentence, runs: list[NameRun], common: frozenset[str]) -> list[NameRun]:
+def quoted_names(text: str) -> frozenset[str]:
+    """Stems of the one-word names the text writes in quotes ("Вясна", «Белсат»): bodies, which
+    a declined form may put before a person's name ("зампредседателя Вясны Валентина Пример")."""
+    return frozenset(QUOTED_WORD_ENDING.sub("", m.group(1).lower()) for m in QUOTED_WORD.finditer(text))
+
+
+QUOTED_WORD = re.compile(r"[«\"“„]([A-ZА-ЯЁ][\w-]{3,})[»\"”“]")
+QUOTED_WORD_ENDING = re.compile(r"[аеёиоуыэюяaeiouy]$")
+
+
+def opens_with_a_quoted_name(run: NameRun, quoted: frozenset[str]) -> bool:
+    first = run.tokens[0].lower()
+    return any(first.startswith(stem) and len(first) - len(stem) <= 2 for stem in quoted)
+
+
+def without_common_opening(
+    sentence: Sentence, runs: list[NameRun], common: frozenset[str], quoted: frozenset[str] = frozenset()
+) -> list[NameRun]:
     """A run opening the sentence with a word the text also writes in lowercase ("Prominent
     Russian lawyer ...", "Among them is ...") starts with a common word, not a name: drop it.
     A run of nothing but such words ("Administratively Arrested Persons") is no name at all."""
@@ -35,7 +52,7 @@ def without_common_opening(sentence: Sentence, runs: list[NameRun], common: froz
         if not run.from_model and all(token.lower() in common for token in run.tokens):
             continue
         opening = OPENING.match(sentence.text[: run.span.start - sentence.span.start]) is not None
-        if len(run.tokens) > 2 and names_a_country(run.tokens[0]):  # "в Беларуси Ирину Пример"
+        if len(run.tokens) > 2 and (names_a_country(run.tokens[0]) or opens_with_a_quoted_name(run, quoted)):
             drop = run.text.index(run.tokens[1], len(run.tokens[0]))
             run = NameRun(run.text[drop:], Span(run.span.start + drop, run.span.end), run.tokens[1:], None)
         first = run.tokens[0].lower()

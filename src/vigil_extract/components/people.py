@@ -20,6 +20,7 @@ from vigil_extract import vocab
 from vigil_extract.components.candidates import (
     is_place,
     lowercase_words,
+    quoted_names,
     runs_of,
     token_is_demonym,
     without_common_opening,
@@ -41,7 +42,7 @@ from vigil_extract.components.names import (
     word_list,
 )
 from vigil_extract.components.places import country_of_name, find_places
-from vigil_extract.components.russian import best_form, grammatical_gender, is_russian
+from vigil_extract.components.russian import best_form, declined_gender, grammatical_gender, is_russian
 from vigil_extract.components.triggers import find_triggers
 from vigil_extract.document import Defender, Document, Sentence, Span
 from vigil_extract.given_names import gender_of as given_name_gender
@@ -173,9 +174,11 @@ def find_people(doc: Document) -> Document:
     """Fill ``doc.defenders`` with the people the document is about."""
     language = doc.language or "en"
     common = lowercase_words(doc.text)
+    quoted = quoted_names(doc.text)
     runs = {}
     for sentence in doc.content_sentences():
-        sentence.names = runs[id(sentence)] = without_common_opening(sentence, runs_of(doc, sentence), common)
+        found = runs_of(doc, sentence)
+        sentence.names = runs[id(sentence)] = without_common_opening(sentence, found, common, quoted)
     people = collect_people(doc, language, runs)
     count_mentions(doc, people)
     read_pronouns(doc, [p for p in people if not names_a_place(p)], language)
@@ -533,7 +536,9 @@ def as_defender(person: Person, cue: str = "", confidence: float = 0.0) -> Defen
     gender = gender_of(person)
     name = person.name
     if is_russian(person.tokens):
-        tokens = best_form(person.variants or [person.tokens], gender)
+        variants = person.variants or [person.tokens]
+        gender = declined_gender(variants) or gender  # the name's own ending outranks verbs near it
+        tokens = best_form(variants, gender)
         name = " ".join(tokens)
         gender = grammatical_gender(tokens) if gender == "unknown" else gender
     return Defender(

@@ -119,6 +119,13 @@ def gender_of_surname(surname: str) -> str:
     return "unknown"
 
 
+def declined_gender(variants: list[tuple[str, ...]]) -> str | None:
+    """The gender every unambiguous declined surname the text writes agrees on ("Склеминой",
+    "Чернявскую": a woman; "Тажимуратовым": a man), or None."""
+    said = {gender_of_surname(v[-1]) for v in variants if len(v) > 1} - {"unknown"}
+    return said.pop() if len(said) == 1 else None
+
+
 def grammatical_gender(nominative_tokens: tuple[str, ...]) -> str:
     """The gender a Russian surname in the nominative states by its suffix ("Славникова",
     "Чернявская": a woman; "Титиев", "Гаджиев": a man). A form that could be a man's genitive
