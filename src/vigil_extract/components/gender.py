@@ -19,7 +19,7 @@ from vigil_extract.components.names import name_runs, same_person
 from vigil_extract.document import Document, Sentence
 
 if TYPE_CHECKING:
-    from vigil_extract.components.people import Person
+    from vigil_extract.components.mentions import Person
 
 
 PARTICIPLES = (

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 
-from vigil_extract import vocab
 from vigil_extract.components.candidates import (
     is_place,
     lowercase_words,
@@ -25,148 +22,26 @@ from vigil_extract.components.candidates import (
     token_is_demonym,
     without_common_opening,
 )
-from vigil_extract.components.gender import (
-    APPOSITION_AGREEMENT,
-    ARTICLE_GENDER,
-    gender_of,
-    gender_words,
-    read_pronouns,
-)
+from vigil_extract.components.gender import gender_of, read_pronouns
+from vigil_extract.components.mentions import Person, count_mentions, read_cues
 from vigil_extract.components.names import (
     NameRun,
     close_spelling,
     fold,
-    honorifics,
     same_person,
     token_key,
     word_list,
 )
 from vigil_extract.components.places import country_of_name, find_places
 from vigil_extract.components.russian import best_form, declined_gender, grammatical_gender, is_russian
-from vigil_extract.components.triggers import find_triggers
-from vigil_extract.document import Defender, Document, Sentence, Span
+from vigil_extract.document import Defender, Document
 from vigil_extract.given_names import gender_of as given_name_gender
 
-FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mama", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
-MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
-LEADS = re.compile(
-    r"^,\s+who\s+(?:leads|heads|founded|co-founded|runs|chairs|coordinates|directs)\s+"
-    r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|$)"
-)
-ORGANISATION_LINK = re.compile(
-    r"\b(?:co-?founder|founder|member|director|head|leader|coordinator|chair(?:person)?|president|"
-    r"secretary|spokesperson|staff|lawyer|researcher|paralegal|editor|journalist)\s+(?:of|with|at|for)\s+"
-    r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|\s+(?:and|who|which|in|since|that)\b|$)"
-)
-
-
-NOT_SUFFERED = {"protest", "release", "acquittal"}
-NEAR_AFTER, NEAR_BEFORE = 90, 60
-RELATION = re.compile(
-    r"\b(?:colleagues?|companions?|compañer[oa]s?|colegas?|collègues?|compagnons?|compagnes?|коллег\w*|соратни\w*)\b",
-    re.IGNORECASE,
-)
-# "..., said Helen Example, a researcher at ...": the one who speaks of the events.
-SPEAKER_BEFORE = re.compile(
-    r"\b(?:said|says|told|according\s+to|dijo|señaló|afirmó|según|declaró|a\s+déclaré|a\s+dit|selon|"
-    r"explique|по\s+словам|заявил\w*|сообщил\w*)\s*$",
-    re.IGNORECASE,
-)
-SPEAKER_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|dijo|declaró|a\s+déclaré|заявил\w*)\b")
-# Between a name and a trigger: another clause, a speaker, or another name.
-CLAUSE_BREAK = re.compile(
-    r"[;:]|\b(?:said|says|told|according|stated|explained|added|who|which|that|when|after|"
-    r"dijo|señaló|afirmó|explicó|según|declaró|indicó|quien|que|cuando|"
-    r"a\s+déclaré|a\s+dit|selon|explique|qui|lorsque|quand|"
-    r"заявил\w*|сообщил\w*|рассказал\w*|который|которая|которые|когда)\b"
-    r"|(?:^|\s)[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+",
-)
-
-
-@dataclass
-class Person:
-    """A person named in the document, with what the text says about them."""
-
-    tokens: tuple[str, ...]
-    name: str
-    first: Span
-    mentions: list[Span] = field(default_factory=list)
-    honorifics: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    organisations: list[str] = field(default_factory=list)
-    hrd_cues: int = 0
-    model_hits: int = 0
-    listed_with: set[int] = field(default_factory=set)
-    official: bool = False
-    lawyer_of: bool = False
-    victim_cues: int = 0
-    near_victim_cues: int = 0  # a trigger in the name's own clause, not only in its sentence
-    related_to_others: bool = False  # introduced by a tie to someone else: a colleague, a companion
-    variants: list[tuple[str, ...]] = field(default_factory=list)
-    place_context: int = 0
-    female_cues: float = 0
-    male_cues: float = 0
-
-
-@cache
-def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
-    roles = vocab.load("roles").get(language, vocab.load("roles")["en"])
-    patterns: dict[str, re.Pattern[str]] = {}
-    for kind in ("hrd", "other", "lawyer_of"):
-        words = sorted(roles.get(kind, []), key=len, reverse=True)
-        alternation = "|".join(re.escape(w) for w in words)
-        patterns[kind] = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
-    patterns["official_before"] = re.compile(  # "the Minister of Interior, X"
-        rf"(?:{patterns['other'].pattern})(?:\s+[a-zà-ÿ]{{4,}}(?=,))?(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
-        re.IGNORECASE,
-    )
-    return patterns
-
-
-@cache
-def victim_pattern(language: str) -> re.Pattern[str]:
-    """Words that say someone suffered something; Russian ones are stems ("задержан" + "а")."""
-    words = sorted(vocab.load("roles")["victim_words"].get(language, []), key=len, reverse=True)
-    ending = r"\w*" if language == "ru" else r"(?![\w-])"
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)}){ending}", re.IGNORECASE)
-
-
-PLACE_BEFORE = re.compile(
-    r"\b(?:province|region|city|district|state|village|town|county|department|municipality|governorate|"
-    r"oblast|province|provincia|región|ciudad|municipio|departamento|estado|région|ville|préfecture|"
-    r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
-    re.IGNORECASE,
-)
-HEAD_OF_STATE = re.compile(
-    r"(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]residente|[Пп]резидент)[ \t]*$|"
-    r"(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]residente|[Пп]резидент)\s+(?:of|de|du|del)\s+"
-    r"(?:the\s+|la\s+)?(?:Republic|République|República|[A-ZÀ-Þ][a-zà-ÿ]+)\s*,?\s*$"
-)
-# "the president of Fenatev-Barinas, Víctor Venegas": a role of a named body, then the name.
-ROLE_OF_BODY = re.compile(
-    r"(?:^|[\s(])([\w-]+)\s+(?:of|de|del|de\s+la|du|des|de\s+l['’])\s+(?:the\s+|la\s+|el\s+|les?\s+)?"
-    r"[A-ZÀ-ÞА-ЯЁ][^,;.]{1,80},\s*$"
-)
-HASH_MARK = re.compile(r"^\(#\)")
 # Between two names of one list: a comma or "and", perhaps after where the first one was
 # ("Sudha Example in Delhi, Varavara Example in Hyderabad, and ...").
 LIST_JOINER = re.compile(
     r"\s*((?:in|from|à|en|de|в)\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?\s*)?"
     r"(?:,|,?\s*and|et|y|и)\s*(?:and\s+)?"
-)
-
-NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
-LEAD = re.compile(r"([^,.;:()]{0,60})$")
-WORD = re.compile(r"\w+")
-ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y"
-    r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
-    r"en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
-    re.IGNORECASE,
-)
-ROLE_THEN_LIST = re.compile(
-    r"^(?:\s*,?\s*(?:including|such\s+as|among\s+them|namely|notably|notamment|dont|parmi\s+eux|"
-    r"como|entre\s+ellos|entre\s+ellas|en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
-    re.IGNORECASE,
 )
 
 
@@ -289,185 +164,6 @@ def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun
             read_cues(doc, sentence, run, person, language)
             person.model_hits += run.from_model
     return people
-
-
-def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, language: str) -> None:
-    """What the words around one mention say: role, honorific, gender, organisation."""
-    local = run.span.start - sentence.span.start
-    before = sentence.text[max(0, local - 80) : local].rstrip(' *[«“"')
-    if run.honorific:
-        before = before[: before.lower().rfind(run.honorific)] if run.honorific in before.lower() else before
-        person.honorifics.append(run.honorific)
-        if run.honorific in FEMALE_HONORIFICS:
-            person.female_cues += 2
-        elif run.honorific in MALE_HONORIFICS:
-            person.male_cues += 2
-    after = sentence.text[local + len(run.text) :].lstrip("*]")
-    after = HASH_MARK.sub("", after)
-    apposition = apposition_text(after)
-    patterns = role_patterns(language)
-    lead = LEAD.search(before)
-    lead_text = lead.group(1) if lead else ""
-    if HEAD_OF_STATE.search(before[-30:]):
-        person.official = True  # "President Nicolás Example", "le président X": a head of state
-    of_body = ROLE_OF_BODY.search(before[-120:])
-    if of_body and patterns["hrd"].fullmatch(of_body.group(1)):
-        add_role(person, of_body.group(1))  # "the president of Fenatev, X"
-        said = article_gender(before[-120:][: of_body.start(1)], language)  # "del presidente de X, Y"
-        person.female_cues += 2 if said == "female" else 0
-        person.male_cues += 2 if said == "male" else 0
-    following = ROLE_THEN_LIST if language == "en" else ROLE_ADJECTIVE_THEN_LIST
-    for tail_role in patterns["hrd"].finditer(before[-70:]):
-        if following.match(before[-70:][tail_role.end() :]):
-            add_role(person, tail_role.group(1))  # "lawyer X", "activists, including X and Y"
-            said = article_gender(before[-70:][: tail_role.start()], language) or gendered_adjective(
-                before[-70:][: tail_role.start()]
-            )
-            person.female_cues += 2 if said == "female" else 0
-            person.male_cues += 2 if said == "male" else 0
-    for found in patterns["hrd"].finditer(apposition):
-        add_role(person, found.group(1))
-    if patterns["lawyer_of"].search(before[-40:]):
-        person.lawyer_of = True
-    if PLACE_BEFORE.search(before[-30:]):
-        person.place_context += 1
-    official = patterns["official_before"].search(before)
-    if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
-        person.official = True
-    triggers = [t for t in find_triggers(sentence.text, language) if t.type not in NOT_SUFFERED]
-    speaker = SPEAKER_BEFORE.search(before[-30:]) or SPEAKER_AFTER.match(after)
-    if (triggers or victim_pattern(language).search(sentence.text)) and not speaker:
-        person.victim_cues += 1
-    end = local + len(run.text)
-    if any(in_own_clause(sentence.text, local, end, t.start, t.end) for t in triggers):
-        person.near_victim_cues += 1
-    if RELATION.search(apposition[:40]) or RELATION.search(before[-25:]):
-        person.related_to_others = True  # "X, compañero de ambos", "Pavlov's colleague X"
-    genders = gender_words(language)
-    own_words = NEXT_NAME.split(apposition, maxsplit=1)[0]  # not the next person's in a list
-    for gender, participle in APPOSITION_AGREEMENT.get(language, {}).items():
-        if after.startswith(",") and participle.match(own_words.strip()):
-            person.female_cues += 2 if gender == "female" else 0  # "X, arrêtée le 5 mai"
-            person.male_cues += 2 if gender == "male" else 0
-    for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
-        person.female_cues += weight * len(genders["female"].findall(text))
-        person.male_cues += weight * len(genders["male"].findall(text))
-    links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
-    add_organisations(person, links + [m.group(1) for m in LEADS.finditer(after[:160])])
-
-
-def in_own_clause(text: str, start: int, end: int, trigger_start: int, trigger_end: int) -> bool:
-    """A trigger close to the name with no other clause, speaker or name between them: "X was
-    arrested", "police detained X", not "X, who told reporters that police detained Y"."""
-    if trigger_start >= end:
-        between = text[end:trigger_start]
-        reach = NEAR_AFTER
-    else:
-        between = text[trigger_end:start]
-        reach = NEAR_BEFORE
-    return len(between) <= reach and not CLAUSE_BREAK.search(between)
-
-
-GENDERED_ADJECTIVE = re.compile(
-    r"\b(?:(female|women|woman)|(male|men))\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
-)
-
-
-def gendered_adjective(before_role: str) -> str | None:
-    """ "female human rights activists, including X": the adjective before a role noun."""
-    match = GENDERED_ADJECTIVE.search(before_role)
-    if match is None:
-        return None
-    return "female" if match.group(1) else "male"
-
-
-def article_gender(before_role: str, language: str) -> str | None:
-    """The gender the article before a role noun says, over adjectives between them ("del
-    reconocido ambientalista", "la jeune journaliste")."""
-    articles = ARTICLE_GENDER.get(language, {})
-    for word in reversed(WORD.findall(before_role)[-3:]):
-        if word.lower() in articles:
-            return articles[word.lower()]
-        if not word.islower():
-            return None
-    return None
-
-
-def add_organisations(person: Person, names: list[str]) -> None:
-    for organisation in (name.strip() for name in names):
-        if organisation not in person.organisations:
-            person.organisations.append(organisation)
-
-
-def apposition_text(after: str) -> str:
-    """The words that describe a name right after it: ", a journalist and ..." or " is a ..."."""
-    match = re.match(
-        r"^(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})", after
-    )
-    if not match:
-        return ""
-    text = match.group(1)
-    end = re.search(
-        r"\b(?:was|were|has|had|will|who|which|said|told|is being)\b"
-        r"|(?:,\s*|\s)(?:and|y|et|e|и)\s+(?=[A-ZÀ-ÞА-ЯЁ])",
-        text,
-    )
-    return text[: end.start()] if end else text
-
-
-def add_role(person: Person, role: str) -> None:
-    role = role.lower()
-    person.hrd_cues += 1
-    if role not in person.roles:
-        person.roles.append(role)
-
-
-def count_mentions(doc: Document, people: list[Person]) -> None:
-    """Every mention of each person, by full name, by surname and by a unique first name."""
-    surnames = Counter(token_key(p.tokens[-1]) for p in people)
-    firsts = Counter(token_key(p.tokens[0]) for p in people)
-    by_surname = {token_key(p.tokens[-1]): p for p in people if surnames[token_key(p.tokens[-1])] == 1}
-    by_first = {key: p for p in people if firsts[key := token_key(p.tokens[0])] == 1 and len(key) > 3}
-    for sentence in doc.content_sentences():
-        for match in CAPITALISED.finditer(sentence.text):
-            key = token_key(match.group())
-            for person, is_surname in ((by_surname.get(key), True), (by_first.get(key), False)):
-                if person is None:
-                    continue
-                span = Span(sentence.span.start + match.start(), sentence.span.start + match.end())
-                if not any(one_name_run(doc.text, m, span) for m in person.mentions[-1:]):
-                    person.mentions.append(span)
-                if is_surname:
-                    read_surname_title(sentence.text[: match.start()], person)
-                    add_organisations(
-                        person, [m.group(1) for m in LEADS.finditer(sentence.text[match.end() :])]
-                    )
-
-
-SAME_RUN = re.compile(r"(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|de|del|da|dos|van|von|al|el|bin|ibn|y))*\s*")
-
-
-def one_name_run(text: str, previous: Span, span: Span) -> bool:
-    """ "Wilmer Paredes": the surname right after the given name is the same mention; the same
-    name again later in the sentence is another."""
-    if not previous.start <= span.start < previous.end + 40:
-        return False
-    return span.start < previous.end or SAME_RUN.fullmatch(text[previous.end : span.start]) is not None
-
-
-def read_surname_title(before: str, person: Person) -> None:
-    """ "Mr. Alcantara", "Mme Ngoy Banza": a title before a surname says person, and often gender."""
-    title = re.search(r"(?<![\w-])([\w-]+)\.?\s+$", before)
-    if not title or title.group(1).lower() not in honorifics():
-        return
-    word = title.group(1).lower()
-    if word not in person.honorifics:
-        person.honorifics.append(word)
-        person.female_cues += 2 if word in FEMALE_HONORIFICS else 0
-        person.male_cues += 2 if word in MALE_HONORIFICS else 0
-
-
-CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁĀ-ſ][\w'’\-]*")
 
 
 def in_text(person: Person, folded_text: str, shared_surnames: frozenset[str] = frozenset()) -> bool:
