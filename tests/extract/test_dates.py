@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vigil_extract import extract_text
@@ -94,6 +94,7 @@ def only_date(text: str, language: str = "en") -> PartialDate:
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
 @given(date=dates)
+@settings(deadline=None)  # behaviour, not speed: a loaded machine must not fail it
 def test_full_dates_round_trip_in_every_written_form(name: str, date: dt.date) -> None:
     text = FORMATS[name](date)
     language = {"french": "fr", "spanish": "es", "russian": "ru"}.get(name, "en")
@@ -101,6 +102,7 @@ def test_full_dates_round_trip_in_every_written_form(name: str, date: dt.date) -
 
 
 @given(year=st.integers(1960, 2090), month=st.integers(1, 12))
+@settings(deadline=None)
 def test_month_and_year_keep_month_precision(year: int, month: int) -> None:
     assert only_date(f"In {MONTHS_EN[month - 1]} {year}, men attacked") == PartialDate(year, month)
 

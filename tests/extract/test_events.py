@@ -116,6 +116,12 @@ CASES = [
         ("2016", "killing"),
     ),
     (
+        "Russian: a label in quotes after 'called' is a smear",
+        "10.04.2024 телеканал показал сюжет, в котором активистку Анну Примерову называли «пособницей "
+        "врагов».",
+        ("2024-04-10", "smear_campaign"),
+    ),
+    (
         "Spanish: taken from home",
         "El periodista Moisés Ejemplo fue sustraído de su domicilio el 25 de enero de 2015.",
         ("2015-01-25", "abduction"),
@@ -198,6 +204,21 @@ NOT_EVENTS = [
         "14 июня 2019 года журналиста Абдул Примеров задержали. Следующего заседания, которое "
         "состоится 14 августа, он будет ждать в СИЗО.",
         "hearing",
+    ),
+    (
+        "Russian: 'tried' is not torture",
+        "5 мая 2024 года журналист Иван Примеров пытался пройти в здание суда.",
+        "physical_attack",
+    ),
+    (
+        "Russian: premises are not a placement in custody",
+        "5 мая 2024 года в помещении суда собрались друзья журналиста Ивана Примерова.",
+        "detention",
+    ),
+    (
+        "Russian: calling a detention unlawful is no smear",
+        "5 мая 2024 года адвокат назвал задержание журналиста Ивана Примерова незаконным.",
+        "smear_campaign",
     ),
     (
         "having reported something is not a charge",

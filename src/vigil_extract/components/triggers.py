@@ -127,7 +127,7 @@ NOMINAL_ENDINGS_BY_LANGUAGE = {
 }
 WORD = re.compile(r"[\w'’-]+")
 STEM_ENDING = r"(?!\w*mente\b)\w*"  # "seguid*" is "seguida", never the adverb "seguidamente"
-WORD_GAP = r"\s+(?:[\w'’.\-]+\s+){0,5}?"
+WORD_GAP = r"\s+(?:[\w'’.\-«»“”\"]+\s+){0,5}?[«“\"„]?"  # up to five words, a quotation may open
 
 
 @dataclass(frozen=True)
