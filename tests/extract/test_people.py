@@ -392,3 +392,21 @@ def test_a_term_received_is_a_sentence_in_russian() -> None:
     text = "Журналистка Катерина Примерова 18 февраля 2021 года получила восемь лет лишения свободы."
     found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert ("2021-02-18", "sentence") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        (
+            "El 5 de mayo de 2024 el régimen de Daniel Ejemplo detuvo a la periodista Ana Ejemplo en Managua.",
+            "Daniel Ejemplo",
+        ),
+        (
+            "El fiscal a cargo del caso, Rafael Ejemplo, dijo que el periodista Juan Ejemplo fue detenido "
+            "el 5 de mayo de 2024.",
+            "Rafael Ejemplo",
+        ),
+    ],
+)
+def test_rulers_and_officials_in_spanish_are_no_defenders(text: str, official: str) -> None:
+    assert official not in genders(text)

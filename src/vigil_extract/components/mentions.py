@@ -88,7 +88,7 @@ def role_patterns(language: str) -> dict[str, re.Pattern[str]]:
         alternation = "|".join(re.escape(w) for w in words)
         patterns[kind] = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
     patterns["official_before"] = re.compile(  # "the Minister of Interior, X"
-        rf"(?:{patterns['other'].pattern})(?:\s+[a-zà-ÿ]{{4,}}(?=,))?(?:\s+(?:of|for|on)\s+[^,;.]{{0,60}})?[,\s]*$",
+        rf"(?:{patterns['other'].pattern})(?:\s+[a-zà-ÿ]{{4,}}(?=,))?(?:\s+(?:of|for|on|de|del|du|des|en|a\s+cargo\s+del?)\s+[^,;.]{{0,60}})?[,\s]*$",
         re.IGNORECASE,
     )
     return patterns
@@ -106,6 +106,12 @@ PLACE_BEFORE = re.compile(
     r"\b(?:province|region|city|district|state|village|town|county|department|municipality|governorate|"
     r"oblast|province|provincia|región|ciudad|municipio|departamento|estado|région|ville|préfecture|"
     r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
+    re.IGNORECASE,
+)
+# "the regime of Daniel X", "el gobierno de Y", "режим Z": the one who rules.
+RULER_OF = re.compile(
+    r"\b(?:regime|government|administration|dictatorship|régimen|gobierno|dictadura|administración|"
+    r"régime|gouvernement|dictature|режим\w*|правительств\w*)\s+(?:of|de|del|du|de\s+la)?\s*$",
     re.IGNORECASE,
 )
 HEAD_OF_STATE = re.compile(
@@ -151,7 +157,7 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     patterns = role_patterns(language)
     lead = LEAD.search(before)
     lead_text = lead.group(1) if lead else ""
-    if HEAD_OF_STATE.search(before[-30:]):
+    if HEAD_OF_STATE.search(before[-30:]) or RULER_OF.search(before[-40:]):
         person.official = True  # "President Nicolás Example", "le président X": a head of state
     of_body = ROLE_OF_BODY.search(before[-120:])
     if of_body and patterns["hrd"].fullmatch(of_body.group(1)):
