@@ -398,7 +398,7 @@ def test_a_term_received_is_a_sentence_in_russian() -> None:
     ("text", "official"),
     [
         (
-            "El 5 de mayo de 2024 el régimen de Daniel Ejemplo detuvo a la periodista Ana Ejemplo en Managua.",
+            "El 5 de mayo de 2024 el régimen de Daniel Ejemplo detuvo a la periodista Ana Ejemplo en León.",
             "Daniel Ejemplo",
         ),
         (
