@@ -248,3 +248,12 @@ def test_a_year_less_date_takes_a_year_told_nearby_or_the_items_own(
 )
 def test_the_year_of_a_law_is_not_the_day_of_a_happening(text: str, language: str) -> None:
     assert find_dates(text, 0, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("on Friday, 1 July 2016, police came", "en"), ("el viernes 1 de julio de 2016 llegaron", "es")],
+)
+def test_a_weekday_before_its_full_date_is_not_a_second_date(text: str, language: str) -> None:
+    found = find_dates(text, 0, language)
+    assert [[(r.year, r.month, r.day) for r in m.dates] for m in found] == [[(2016, 7, 1)]]

@@ -60,6 +60,7 @@ LAW_BEFORE = re.compile(
 )
 
 
+DAY_AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?\d")
 NEEDS_DIGIT = {"iso", "numeric", "day_month", "month_day", "year"}
 NEEDS_MONTH = {"day_month", "month_day", "month_year", "month_last_year", "month_this_year"}
 WORDS = re.compile(r"[^\W\d_]+")
@@ -249,6 +250,8 @@ def dates_in(text: str, language: str) -> tuple[RawMention, ...]:
     for pattern, rule in rules:
         for match in pattern.finditer(text):
             date = relative_date(match, rule, language)
+            if date is not None and date.weekday is not None and DAY_AFTER_WEEKDAY.match(text, match.end()):
+                continue  # "on Friday, 1 July 2016": the weekday of the date written right after it
             if date is not None:
                 found.append((match.start(), match.end(), mention(text, match, (date,), offset)))
     return tuple(without_overlaps(found))
