@@ -326,6 +326,11 @@ def test_a_quoted_researcher_in_a_sentence_about_arrests_is_no_defender() -> Non
             "female",
         ),
         (
+            "Le 5 mai 2024, Me Amine Exemple, membre de l'ONG, était accusé d'avoir dénoncé une détention.",
+            "Amine Exemple",
+            "male",
+        ),
+        (
             "Le 5 mai 2024, Paul Exemple, journaliste, est toujours détenu à Tunis.",
             "Paul Exemple",
             "male",

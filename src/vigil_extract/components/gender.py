@@ -32,8 +32,8 @@ AGREEMENT = {
         "female": rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)",
     },
     "fr": {
-        "male": r"(?:été|est|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:é|u|is)(?!e)",
-        "female": r"(?:été|est|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:ée|ue|ise)",
+        "male": r"(?:été|est|était|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:é|u|is)(?!e)",
+        "female": r"(?:été|est|était|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:ée|ue|ise)",
     },
     "es": {
         "male": r"(?:fue|sido|está|estaba|sigue|permanece)\s+(?:\w+mente\s+)?\w+(?:ado|ido)",
