@@ -26,14 +26,15 @@ PARTICIPLES = (
     r"(?:задержан|арестован|осужд[её]н|приговор[её]н|обвин[её]н|похищен|освобожд[её]н|помещ[её]н|"
     r"доставлен|вызван|допрошен|оштрафован|избит|убит|ранен|объявлен)"
 )
+FRENCH_BE = r"(?:été|est|était|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?"
 AGREEMENT = {
     "ru": {
         "male": rf"(?:[а-яё]+[аеиоуыяё]л|{PARTICIPLES})",
         "female": rf"(?:[а-яё]+[аеиоуыяё]ла|{PARTICIPLES}а)",
     },
     "fr": {
-        "male": r"(?:été|est|était|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:é|u|is)(?!e)",
-        "female": r"(?:été|est|était|fut|reste|demeure)\s+(?:toujours\s+|encore\s+|\w+ment\s+)?\w+(?:ée|ue|ise)",
+        "male": rf"{FRENCH_BE}\w+(?:é|u|is)(?!e)",
+        "female": rf"{FRENCH_BE}\w+(?:ée|ue|ise)",
     },
     "es": {
         "male": r"(?:fue|sido|está|estaba|sigue|permanece)\s+(?:\w+mente\s+)?\w+(?:ado|ido)",
