@@ -2,7 +2,8 @@
 
 One random 256-bit master key gives, through HKDF-SHA256, independent subkeys for the
 SQLCipher database, the application's field encryption, audit digests and seals, the
-blind index of names, backup archives and Django's ``SECRET_KEY``. The master key is kept in one of two forms:
+blind index of names, the search index's word tokens, backup archives and Django's
+``SECRET_KEY``. The master key is kept in one of two forms:
 
 - **wrapped** (the default): ``VIGIL_HOME/keys/vigil.key`` holds the master key encrypted with
   AES-256-GCM under a key derived from a passphrase by Argon2id (64 MiB, 3 passes, a random
@@ -56,6 +57,7 @@ class KeyRing:
     fields: bytes
     audit: bytes
     names: bytes
+    search: bytes
     backup: bytes
     django_secret: str
 
@@ -208,6 +210,7 @@ def keyring_from(master: bytes) -> KeyRing:
         fields=derive(master, "fields"),
         audit=derive(master, "audit"),
         names=derive(master, "name index"),
+        search=derive(master, "search index"),
         backup=derive(master, "backup"),
         django_secret=derive(master, "django secret key").hex(),
     )

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import connection
 
+from vigil.search.tokens import snippet, tokens
+
 if TYPE_CHECKING:
     from vigil.cases.models import Case, Event, Person, Source
     from vigil.cases.roles import User
@@ -24,6 +26,7 @@ KIND_SLOTS = 8  # rowid = id * KIND_SLOTS + code: room for more kinds without re
 
 
 MARK_START, MARK_END = "\x02", "\x03"
+DOCUMENT = "setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s)"
 
 
 @dataclass(frozen=True)
@@ -51,23 +54,29 @@ class Hit:
 
 
 def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
-    """Replace a record's entry; a confidential (or deleted) record is removed instead."""
-    values: list[str | int]
+    """Replace a record's entry; a confidential (or deleted) record is removed instead.
+
+    SQLite keeps the words in its FTS5 table (inside the SQLCipher file); PostgreSQL keeps only
+    keyed tokens of them (``tokens.py``), the title's weighted above the body's."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
-            values, columns = [kind, object_id, level, title, body], "kind, object_id, level, title, body"
-        else:
-            # FTS5 columns have no index: address the row by a rowid derived from kind and id.
-            rowid = object_id * KIND_SLOTS + KIND_CODES[kind]
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [rowid])
-            values, columns = (
-                [rowid, kind, object_id, level, title, body],
-                "rowid, kind, object_id, level, title, body",
-            )
+            if level != "confidential":
+                cursor.execute(
+                    f"INSERT INTO {TABLE} (kind, object_id, level, document)"
+                    f" VALUES (%s, %s, %s, {DOCUMENT})",
+                    [kind, object_id, level, tokens(title), tokens(body)],
+                )
+            return
+        # FTS5 columns have no index: address the row by a rowid derived from kind and id.
+        rowid = object_id * KIND_SLOTS + KIND_CODES[kind]
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [rowid])
         if level != "confidential":
-            marks = ", ".join(["%s"] * len(values))
-            cursor.execute(f"INSERT INTO {TABLE} ({columns}) VALUES ({marks})", values)
+            cursor.execute(
+                f"INSERT INTO {TABLE} (rowid, kind, object_id, level, title, body)"
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                [rowid, kind, object_id, level, title, body],
+            )
 
 
 def level_of(record: Case | Person | Source | Event) -> str:
@@ -131,16 +140,16 @@ def index_event(event: Event) -> None:
         write_event(event)
 
 
-def write_event(event: Event) -> None:
-    """What happened, where, by whom and under which law, at the event's own level."""
+def event_entry(event: Event) -> tuple[str, str]:
+    """What happened, where, by whom and under which law."""
     title = " ".join(
         filter(None, [event.get_type_display(), event.date_display() if event.date else "", event.place])
     )
     body = " ".join(filter(None, [event.place, event.perpetrator_text, event.legal_basis, event.duration]))
-    put("event", event.pk, level_of(event), title, body)
+    return title, body
 
 
-def write_case(case: Case) -> None:
+def case_entry(case: Case) -> tuple[str, str]:
     """The case's title, and its defenders' names no more confidential than the case."""
     from vigil.cases.identity import levels_up_to
     from vigil.cases.parts import aliases_at
@@ -148,22 +157,49 @@ def write_case(case: Case) -> None:
     levels = levels_up_to(case.confidentiality)
     defenders = case.defenders.filter(confidentiality__in=levels)
     names = " ".join(" ".join([p.name, *aliases_at(p, levels)]) for p in defenders)
-    body = " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
-    put("case", case.pk, level_of(case), case.title, body)
+    return case.title, " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
 
 
-def write_person(person: Person) -> None:
+def person_entry(person: Person) -> tuple[str, str]:
     """The person's spellings and roles no more confidential than the person's own entry."""
     from vigil.cases.identity import levels_up_to
     from vigil.cases.parts import aliases_at, roles_at
 
     levels = levels_up_to(person.confidentiality)
-    body = " ".join([*aliases_at(person, levels), *roles_at(person, levels), person.country])
-    put("person", person.pk, level_of(person), person.name, body)
+    return person.name, " ".join([*aliases_at(person, levels), *roles_at(person, levels), person.country])
+
+
+def source_entry(source: Source) -> tuple[str, str]:
+    return source.title, source.text or ""
+
+
+ENTRIES: dict[str, Callable[[Any], tuple[str, str]]] = {
+    "case": case_entry,
+    "person": person_entry,
+    "source": source_entry,
+    "event": event_entry,
+}
+
+
+def write(kind: str, record_: Any) -> None:
+    """Index ``record_`` at its own level (a deleted record is removed like a confidential one)."""
+    put(kind, record_.pk, level_of(record_), *ENTRIES[kind](record_))
+
+
+def write_event(event: Event) -> None:
+    write("event", event)
+
+
+def write_case(case: Case) -> None:
+    write("case", case)
+
+
+def write_person(person: Person) -> None:
+    write("person", person)
 
 
 def write_source(source: Source) -> None:
-    put("source", source.pk, level_of(source), source.title, source.text or "")
+    write("source", source)
 
 
 def fts5_query(query: str) -> str:
@@ -175,24 +211,28 @@ HEADLINE_OPTIONS = f"MaxFragments=1,MaxWords=20,MinWords=5,StartSel={MARK_START}
 
 
 def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
+    """The best entries for ``query`` at ``levels``, unchecked. On PostgreSQL the hits carry no
+    title or snippet (the index holds no text): :func:`search` adds them for allowed records."""
     if not query.strip() or not levels:
         return []
     marks = ", ".join(["%s"] * len(levels))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            wanted = tokens(query)
+            if not wanted:
+                return []
             cursor.execute(
-                f"SELECT kind, object_id, title, ts_headline('simple', body, plainto_tsquery('simple', %s),"
-                f" %s) FROM {TABLE}"
+                f"SELECT kind, object_id FROM {TABLE}"
                 f" WHERE document @@ plainto_tsquery('simple', %s) AND level IN ({marks})"
-                f" ORDER BY ts_rank(document, plainto_tsquery('simple', %s)) DESC LIMIT %s",
-                [query, HEADLINE_OPTIONS, query, *levels, query, limit],
+                f" ORDER BY ts_rank(document, plainto_tsquery('simple', %s)) DESC, kind, object_id LIMIT %s",
+                [wanted, *levels, wanted, limit],
             )
-        else:
-            cursor.execute(
-                f"SELECT kind, object_id, title, snippet({TABLE}, 4, char(2), char(3), '…', 12) FROM {TABLE}"
-                f" WHERE {TABLE} MATCH %s AND level IN ({marks}) ORDER BY rank LIMIT %s",
-                [fts5_query(query), *levels, limit],
-            )
+            return [Hit(kind, int(object_id), "", "") for kind, object_id in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT kind, object_id, title, snippet({TABLE}, 4, char(2), char(3), '…', 12) FROM {TABLE}"
+            f" WHERE {TABLE} MATCH %s AND level IN ({marks}) ORDER BY rank LIMIT %s",
+            [fts5_query(query), *levels, limit],
+        )
         return [
             Hit(kind, int(object_id), title, snippet or "")
             for kind, object_id, title, snippet in cursor.fetchall()
@@ -205,14 +245,22 @@ def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
 
     hits = raw_search(query, visible_levels(user), limit)
     allowed = {
-        kind: set(
-            READABLE[kind](user)
-            .filter(pk__in=[h.object_id for h in hits if h.kind == kind])
-            .values_list("pk", flat=True)
-        )
+        kind: {
+            r.pk: r
+            for r in READABLE[kind](user).filter(pk__in=[h.object_id for h in hits if h.kind == kind])
+        }
         for kind in KIND_CODES
     }
-    return [h for h in hits if h.object_id in allowed.get(h.kind, set())]
+    shown = [h for h in hits if h.object_id in allowed.get(h.kind, {})]
+    if connection.vendor != "postgresql":
+        return shown
+    return [with_text(h, allowed[h.kind][h.object_id], query) for h in shown]
+
+
+def with_text(hit: Hit, record_: Any, query: str) -> Hit:
+    """A PostgreSQL hit with its title and snippet, from the decrypted record the reader may see."""
+    title, body = ENTRIES[hit.kind](record_)
+    return Hit(hit.kind, hit.object_id, title, snippet(body, query, MARK_START, MARK_END))
 
 
 def rebuild() -> int:
@@ -221,15 +269,9 @@ def rebuild() -> int:
 
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {TABLE}")
-    writers: list[tuple[Any, Callable[[Any], None]]] = [
-        (Case, write_case),
-        (Person, write_person),
-        (Source, write_source),
-        (Event, write_event),
-    ]
     count = 0
-    for model, write in writers:
+    for kind, model in (("case", Case), ("person", Person), ("source", Source), ("event", Event)):
         for record_ in model._default_manager.all().iterator():
-            write(record_)
+            write(kind, record_)
             count += 1
     return count
