@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 
+from tests.factories import the
 from vigil.appeals.registry import do_add_authority, do_set_profile
 from vigil.cases.actions.edits import do_edit, do_set_victim_organisations, do_set_victims
 from vigil.cases.actions.levels import do_set_confidentiality
@@ -85,7 +86,7 @@ def seed_case(seed: Path) -> Case:
     with transaction.atomic():
         person = case.defenders.get()
         add_alias(person, "Жанар Секербаева", acting_user=None, level="public")
-        feminita = Organisation.objects.get(name__icontains="Feminita")
+        feminita = next(o for o in Organisation.objects.all() if "Feminita" in o.name)
         if feminita.confidentiality != "public":
             do_set_confidentiality(feminita, "public", reason="named in a published appeal", acting_user=None)
         add_organisation_names(feminita, "инициатива «Феминита»")
@@ -272,7 +273,7 @@ def land_case() -> Case:
 
 
 def person_named(name: str) -> Person:
-    return Person.objects.get(name=name)
+    return the(Person.objects.all(), name=name)
 
 
 def event_of(case: Case, kind: str) -> Event:

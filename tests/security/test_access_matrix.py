@@ -248,6 +248,7 @@ COMMANDS: dict[str, Command] = {
     "extract": Command(ALL, run=False),
     "serve": Command(ALL, run=False),
     "key rotate": Command(ADMIN, run=False),
+    "key passphrase": Command(ADMIN, run=False),
     "backup create": Command(ADMIN, run=False),  # tests/security/test_backup.py
     "backup restore": Command(ADMIN, run=False),  # the operator's, into an empty home
     "ingest": Command(WRITERS, ("{file}",)),

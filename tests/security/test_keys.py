@@ -102,12 +102,12 @@ def test_the_demo_key_in_home_says_it_is_insecure(run_vigil: Run, vigil_home: Pa
     assert run_vigil("case", "list", env=LOCKED).returncode == 0
 
 
-def test_rotating_the_passphrase_keeps_the_data_and_retires_the_old_one(
+def test_changing_the_passphrase_keeps_the_data_and_retires_the_old_one(
     run_vigil: Run, vigil_home: Path, tmp_path: Path
 ) -> None:
     wrapped_store(run_vigil, vigil_home, tmp_path)
     new = "a different and longer passphrase"
-    run_vigil("key", "rotate", env={**WRAPPED, "VIGIL_NEW_PASSPHRASE": new}, check=True)
+    run_vigil("key", "passphrase", env={**WRAPPED, "VIGIL_NEW_PASSPHRASE": new}, check=True)
     assert run_vigil("case", "list", env=WRAPPED).returncode == 1
     assert (
         "Zhanargul" in run_vigil("case", "list", env={**LOCKED, "VIGIL_PASSPHRASE": new}, check=True).stdout

@@ -12,6 +12,7 @@ from tests.factories import make_case
 from vigil.audit.chain import verify
 from vigil.audit.head import head_path, read_head
 from vigil.audit.models import AuditEvent
+from vigil.crypto.fields import seal_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,9 +39,17 @@ def test_an_untouched_chain_passes_and_its_head_is_sealed() -> None:
 
 def test_an_edited_detail_is_named() -> None:
     chain_of(3)
-    sql("UPDATE audit_auditevent SET detail = %s WHERE seq = %s", ['{"person": 99}', 2])
+    edited = seal_text('{"person": 99}', "audit.auditevent.detail")  # edited by someone holding the key
+    sql("UPDATE audit_auditevent SET detail = %s WHERE seq = %s", [edited, 2])
     result = verify()
     assert not result.ok and result.bad_seq == 2 and "edited" in result.reason
+
+
+def test_a_detail_that_does_not_decrypt_is_named() -> None:
+    chain_of(3)
+    sql("UPDATE audit_auditevent SET detail = %s WHERE seq = %s", ["enc1:bm90IGEgY2lwaGVydGV4dA==", 2])
+    result = verify()
+    assert not result.ok and result.bad_seq == 2 and "does not decrypt" in result.reason
 
 
 def test_a_deleted_middle_entry_is_named() -> None:

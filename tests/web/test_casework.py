@@ -10,7 +10,7 @@ import itertools
 import pytest
 from django.test import Client
 
-from tests.factories import make_user
+from tests.factories import make_user, the
 from tests.web.world import make_world, stored_source
 from vigil.cases.actions.entry import do_enter_event
 from vigil.cases.models import Case, Event, LevelDecision
@@ -41,7 +41,7 @@ def test_a_case_opened_by_hand_says_who_entered_it_and_its_facts() -> None:
             "defender_gender": "female",
         },
     )
-    case = Case.objects.get(title="Kenya: lawyer threatened")
+    case = the(Case.objects.all(), title="Kenya: lawyer threatened")
     assert response["Location"] == f"/cases/{case.pk}/"
     client.post(
         f"/cases/{case.pk}/events/new/",

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import make_case, make_user
+from tests.factories import make_case, make_user, the
 from vigil.cases.actions.records import add_event, add_followup
 from vigil.cases.models import Person
 from vigil.cases.overview import overview
@@ -25,7 +25,7 @@ def signed_in(role: str) -> Client:
 
 def incidents(case_title: str, level: str, days_ago: list[int], defender: str) -> None:
     case = make_case(case_title, level, defender=defender)
-    person = Person.objects.get(name=defender)
+    person = the(Person.objects.all(), name=defender)
     today = timezone.localdate()
     with transaction.atomic():
         for days in days_ago:

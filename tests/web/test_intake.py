@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.factories import make_user
+from tests.factories import make_user, the
 from tests.fixtures import STEPPE_APPEAL, STEPPE_UPDATE
 from vigil.audit.models import AuditEvent
 from vigil.cases.models import Source
@@ -46,7 +46,7 @@ def test_several_files_at_once_each_become_a_source_and_a_bad_one_is_named() -> 
     ]
     assert set(Source.objects.values_list("confidentiality", flat=True)) == {"confidential"}
     assert "scan.pdf:" in page and "vigil-upload" not in page
-    first = Source.objects.get(filename="steppe_appeal.txt")
+    first = the(Source.objects.all(), filename="steppe_appeal.txt")
     assert f'href="/review/{first.pk}/"' in page and f"{first.suggestions.count()} suggested facts" in page
     assert AuditEvent.objects.filter(action="source.create").count() == 2
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from tests.factories import make_case, make_user, signed_in_client
+from tests.factories import make_case, make_user, signed_in_client, the
 from vigil.audit.models import AuditEvent
 from vigil.cases.actions.people import find_or_create_person
 from vigil.cases.actions.records import add_defenders, do_create_case
@@ -43,7 +43,7 @@ def test_defender_page_shows_names_cases_and_possible_matches() -> None:
 
 def test_defender_page_of_a_hidden_person_is_not_found() -> None:
     make_case("Confidential case", "confidential", defender="Hidden Person")
-    hidden = Person.objects.get(name="Hidden Person")
+    hidden = the(Person.objects.all(), name="Hidden Person")
     assert signed_in("viewer").get(f"/defenders/{hidden.pk}/").status_code == 404
     assert signed_in("analyst").get(f"/defenders/{hidden.pk}/").status_code == 404
     assert Client().get(f"/defenders/{hidden.pk}/").status_code == 302

@@ -18,6 +18,7 @@ from vigil.cases.access import access_person, readable_people
 from vigil.cases.models import MatchStatus, Person, PersonMatch
 from vigil.cases.presenters import defender_timeline, person_summary, possible_matches
 from vigil.cases.roles import User
+from vigil.cases.sorting import containing, sorted_by
 
 router = Router(tags=["defenders"])
 
@@ -27,10 +28,10 @@ router = Router(tags=["defenders"])
 def list_defenders(request: HttpRequest, name: Words = None) -> Presented[Any]:
     """The people you may see, by name; ``name`` keeps those whose primary name contains it."""
     user = caller(request)
-    people = readable_people(user)
+    people = sorted_by(readable_people(user))
     if name:
-        people = people.filter(name__icontains=name)
-    return Presented(people.order_by("name", "id"), lambda p: person_summary(p, user))
+        people = containing(people, name)
+    return Presented(people, lambda p: person_summary(p, user))
 
 
 @router.get("/defenders/{person_id}", response=answers.read(DefenderDetail), operation_id="get_defender")

@@ -23,10 +23,12 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection, models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from vigil.audit.head import head_path, read_head, write_head
 from vigil.audit.models import AuditEvent
+from vigil.crypto.fields import DecryptionError
 from vigil.crypto.keys import keyring
 
 GENESIS = "0" * 64
@@ -184,6 +186,23 @@ class VerifyResult:
         return self.bad_seq is None
 
 
+def entries_with_sealed_detail() -> Iterator[AuditEvent]:
+    """The chain in order, each entry's detail still as stored (decrypted by :func:`opened_detail`,
+    so a detail that does not decrypt is named as an edit, not a crash)."""
+    sealed = Cast("detail", output_field=models.TextField())
+    return AuditEvent.objects.order_by("seq").defer("detail").annotate(sealed_detail=sealed).iterator()
+
+
+def opened_detail(event: Any) -> bool:
+    """Decrypt ``event``'s stored detail into ``event.detail``; False if it does not decrypt."""
+    field = AuditEvent._meta.get_field("detail")
+    try:
+        event.detail = field.from_db_value(event.sealed_detail, None, connection)
+    except (DecryptionError, ValueError):
+        return False
+    return True
+
+
 def verify(*, require_head: bool = True) -> VerifyResult:
     """Walk the chain in order; name the first entry edited, removed or out of place.
 
@@ -196,7 +215,11 @@ def verify(*, require_head: bool = True) -> VerifyResult:
     head = read_head()
     if head is not None and not head.sealed:
         return VerifyResult(0, head.seq, f"the head file {head_path()} does not carry the store's seal")
-    for event in AuditEvent.objects.order_by("seq").iterator():
+    for event in entries_with_sealed_detail():
+        if not opened_detail(event):
+            return VerifyResult(
+                checked, event.seq, f"entry #{event.seq} was edited (its detail does not decrypt)"
+            )
         if event.seq != expected_seq:
             return VerifyResult(checked, expected_seq, f"entry #{expected_seq} is missing")
         if event.prev_hash != previous_hash:

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.db import models
 
+from vigil.crypto.fields import EncryptedJSONField
+
 
 class AuditEvent(models.Model):
     """Who did what to which record, when; with digests of the record before and after."""
@@ -22,7 +24,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64)
     before_digest = models.CharField(max_length=64, blank=True)
     after_digest = models.CharField(max_length=64, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    detail = EncryptedJSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

@@ -25,7 +25,6 @@ class CaseAdmin(ReadOnlyAdmin):
 
     list_display = ("id", "title", "country", "situation", "confidentiality", "opened")
     list_filter = ("situation", "confidentiality", "country")
-    search_fields = ("title",)
 
 
 @admin.register(Person)
@@ -34,7 +33,6 @@ class PersonAdmin(ReadOnlyAdmin):
 
     list_display = ("id", "name", "gender", "country", "confidentiality")
     exclude = ("contact_notes", "risk_notes")
-    search_fields = ("name",)
 
 
 @admin.register(Event)

@@ -1,5 +1,6 @@
 """The store's key on the command line: creating it at ``vigil init``, asking for the
-passphrase on a terminal, and ``vigil key rotate`` (a new passphrase for the same data key)."""
+passphrase on a terminal, ``vigil key rotate`` (a new master key, every encrypted value moved
+to it) and ``vigil key passphrase`` (a new passphrase for the same master key)."""
 
 from __future__ import annotations
 
@@ -86,15 +87,56 @@ def ensure_store_key(*, insecure_in_home: bool) -> None:
 
 
 @key_app.command("rotate")
-def key_rotate(
+def key_rotate() -> None:
+    """Replace the store's master key (after a suspected leak of it): every encrypted value, the
+    name index and the search tokens move to a new key in one transaction, the database file is
+    re-keyed and the key file replaced, wrapped by the same passphrase (or VIGIL_NEW_PASSPHRASE);
+    recorded in the audit chain; admins only. Run it again to finish an interrupted rotation.
+    Everyone signs in again afterwards (sessions are signed with a subkey)."""
+    from vigil.cli.context import acting_user, require_store
+    from vigil.crypto.keys import KeyUnavailable, find_passphrase, is_wrapped, read_master_key
+    from vigil.crypto.rotate import finish_interrupted, pending_path, rotate
+
+    require_store()
+    from vigil.cases.roles import role_of
+
+    user = acting_user()
+    if user is not None and role_of(user) != "admin":
+        fail("only an admin may rotate the store's key")
+    path = key_file_path()
+    try:
+        passphrase = find_passphrase(path) if is_wrapped(path) else None
+        master = read_master_key(path, passphrase=passphrase)
+        kept = (os.environ.get("VIGIL_NEW_PASSPHRASE") or passphrase) if passphrase is not None else None
+        if kept is not None and len(kept) < MIN_PASSPHRASE:
+            fail(f"VIGIL_NEW_PASSPHRASE is too short: at least {MIN_PASSPHRASE} characters")
+        if pending_path(path).exists():
+            finished = finish_interrupted(path, master, passphrase=kept)
+            if finished:
+                echo(f"{path}: the interrupted rotation is finished; the new key is in place")
+                return
+        rotation = rotate(path, master, kept, acting_user=user)
+    except KeyUnavailable as exc:
+        fail(str(exc))
+        return
+    echo(
+        f"{path}: a new master key is in place; {rotation.values} encrypted values,"
+        f" {rotation.spellings} name keys and {rotation.entries} search entries moved to it."
+        " The old key (and any copy of the old key file) no longer opens the store;"
+        " backups taken before keep the old key."
+    )
+
+
+@key_app.command("passphrase")
+def key_passphrase(
     insecure_in_home: Annotated[
         bool, typer.Option("--insecure-key-in-home", help="Store the key unwrapped (demos only).")
     ] = False,
 ) -> None:
     """Wrap the store's key under a new passphrase (VIGIL_NEW_PASSPHRASE or asked twice).
 
-    The data key stays the same, so nothing is re-encrypted; a key file that was unwrapped
-    (an old demo store) becomes wrapped.
+    The master key stays the same, so nothing is re-encrypted (`vigil key rotate` replaces it);
+    a key file that was unwrapped (an old demo store) becomes wrapped.
     """
     from vigil.crypto.keys import KeyUnavailable, read_master_key, rewrap
 

@@ -22,7 +22,9 @@ import base64
 import json
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -217,6 +219,25 @@ def keyring_from(master: bytes) -> KeyRing:
 
 
 @cache
-def keyring() -> KeyRing:
-    """The subkeys of this process's store, read once."""
+def store_keyring() -> KeyRing:
+    """The subkeys of the key in this process's key file, read once."""
     return keyring_from(read_master_key())
+
+
+ACTIVE: ContextVar[KeyRing | None] = ContextVar("vigil_keyring", default=None)
+
+
+def keyring() -> KeyRing:
+    """The subkeys in use: the store's, unless a key rotation has put another ring in place."""
+    return ACTIVE.get() or store_keyring()
+
+
+@contextmanager
+def using(ring: KeyRing) -> Iterator[None]:
+    """Encrypt, decrypt, hash and seal with ``ring`` inside the block (a key rotation's new key,
+    or its old one)."""
+    token = ACTIVE.set(ring)
+    try:
+        yield
+    finally:
+        ACTIVE.reset(token)

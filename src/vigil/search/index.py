@@ -63,8 +63,7 @@ def put(kind: str, object_id: int, level: str, title: str, body: str) -> None:
             cursor.execute(f"DELETE FROM {TABLE} WHERE kind = %s AND object_id = %s", [kind, object_id])
             if level != "confidential":
                 cursor.execute(
-                    f"INSERT INTO {TABLE} (kind, object_id, level, document)"
-                    f" VALUES (%s, %s, %s, {DOCUMENT})",
+                    f"INSERT INTO {TABLE} (kind, object_id, level, document) VALUES (%s, %s, %s, {DOCUMENT})",
                     [kind, object_id, level, tokens(title), tokens(body)],
                 )
             return
@@ -246,8 +245,7 @@ def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
     hits = raw_search(query, visible_levels(user), limit)
     allowed = {
         kind: {
-            r.pk: r
-            for r in READABLE[kind](user).filter(pk__in=[h.object_id for h in hits if h.kind == kind])
+            r.pk: r for r in READABLE[kind](user).filter(pk__in=[h.object_id for h in hits if h.kind == kind])
         }
         for kind in KIND_CODES
     }

@@ -17,6 +17,7 @@ from vigil.cases.actions.entry import do_enter_organisation
 from vigil.cases.actions.levels import decisions_for
 from vigil.cases.models import Organisation
 from vigil.cases.parts import organisation_aliases_seen_by
+from vigil.cases.sorting import sorted_by
 from vigil.web.forms.records import OrganisationForm, changes
 from vigil.web.links import actor
 from vigil.web.pages import fetch, form_page, page, writers_only
@@ -24,7 +25,7 @@ from vigil.web.pages import fetch, form_page, page, writers_only
 
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    organisations = readable_organisations(request.user).filter(merged_into__isnull=True).order_by("name")
+    organisations = sorted_by(readable_organisations(request.user).filter(merged_into__isnull=True))
     return page(request, "web/organisation_list.html", {"organisations": organisations})
 
 

@@ -161,9 +161,9 @@ def do_set_roles(person: Person, roles: Iterable[str], *, acting_user: User | No
     require_writer(acting_user)
     wanted = [r.strip()[:200] for r in dict.fromkeys(roles) if r.strip()]
     with transaction.atomic():
-        removed = person.roles.exclude(role__in=wanted)
-        gone = sorted(set(removed.values_list("role", flat=True)))
-        removed.delete()
+        removed = [r for r in person.roles.all() if r.role not in wanted]
+        gone = sorted({r.role for r in removed})
+        PersonRole.objects.filter(pk__in=[r.pk for r in removed]).delete()
         known = set(person.roles.values_list("role", flat=True))
         added = [r for r in wanted if r not in known]
         PersonRole.objects.bulk_create(
@@ -236,10 +236,9 @@ def affiliate(
     source: Source | None = None,
 ) -> None:
     """Tie a person to an organisation at the source's level, unless already tied as openly."""
-    ties = Affiliation.objects.filter(person=person, organisation=organisation, role=role)
-    if openest((role, t) for t in ties.values_list("confidentiality", flat=True)).get(
-        role, NOT_KNOWN
-    ) <= rank(confidentiality):
+    ties = Affiliation.objects.filter(person=person, organisation=organisation)
+    levels = [t.confidentiality for t in ties if t.role == role]
+    if openest((role, level) for level in levels).get(role, NOT_KNOWN) <= rank(confidentiality):
         return
     create(
         Affiliation,

@@ -7,7 +7,7 @@ from django.db import models
 
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.models.person import Person
-from vigil.crypto.fields import EncryptedTextField
+from vigil.crypto.fields import EncryptedCharField, EncryptedTextField
 
 
 class CaseSituation(models.TextChoices):
@@ -27,7 +27,7 @@ class CaseSituation(models.TextChoices):
 class Case(Record):
     """A case: one or more defenders facing one situation, followed over time."""
 
-    title = models.CharField(max_length=400)
+    title = EncryptedCharField(max_length=400)
     defenders = models.ManyToManyField(Person, related_name="cases", blank=True)
     country = models.CharField(max_length=2, blank=True)
     situation = models.CharField(max_length=12, choices=CaseSituation.choices, default=CaseSituation.AT_RISK)
@@ -54,7 +54,7 @@ class Case(Record):
         ordering = ["-opened", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.title)
 
     @property
     def is_closed(self) -> bool:

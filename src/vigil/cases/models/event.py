@@ -10,7 +10,7 @@ from vigil.cases.models.organisation import Organisation
 from vigil.cases.models.person import Person
 from vigil.cases.models.source import Source
 from vigil.cases.vocabulary import event_type_choices
-from vigil.crypto.fields import EncryptedTextField
+from vigil.crypto.fields import EncryptedCharField, EncryptedTextField
 
 
 class DatePrecision(models.TextChoices):
@@ -42,9 +42,9 @@ class Event(Record):
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=6, choices=DatePrecision.choices, default=DatePrecision.DAY)
     date_end = models.DateField(null=True, blank=True)
-    place = models.CharField(max_length=200, blank=True)
+    place = EncryptedCharField(max_length=200, blank=True)
     country = models.CharField(max_length=2, blank=True)
-    perpetrator_text = models.CharField(max_length=300, blank=True)
+    perpetrator_text = EncryptedCharField(max_length=300, blank=True)
     perpetrator = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
@@ -59,10 +59,10 @@ class Event(Record):
         max_length=300, blank=True, help_text="The conduct charged or punished, as the source words it."
     )
     penalty = models.CharField(max_length=24, choices=Penalty.choices, blank=True)
-    detention_place = models.CharField(max_length=300, blank=True)
-    legal_basis = models.CharField(max_length=300, blank=True)
-    duration = models.CharField(max_length=100, blank=True)
-    outcome = models.CharField(max_length=300, blank=True)
+    detention_place = EncryptedCharField(max_length=300, blank=True)
+    legal_basis = EncryptedCharField(max_length=300, blank=True)
+    duration = EncryptedCharField(max_length=100, blank=True)
+    outcome = EncryptedCharField(max_length=300, blank=True)
     description = EncryptedTextField(blank=True, null=True)
     sources: models.ManyToManyField[Source, EventSource] = models.ManyToManyField(
         Source, through="EventSource", related_name="events"

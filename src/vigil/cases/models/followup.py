@@ -10,7 +10,7 @@ from django.db import models
 from vigil.cases.models.case import Case
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.models.event import Event
-from vigil.crypto.fields import EncryptedTextField
+from vigil.crypto.fields import EncryptedCharField, EncryptedTextField
 
 
 class FollowUpKind(models.TextChoices):
@@ -42,7 +42,7 @@ class FollowUp(Record):
     due = models.DateField()
     status = models.CharField(max_length=10, choices=FollowUpStatus.choices, default=FollowUpStatus.OPEN)
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    note = models.CharField(max_length=300, blank=True)
+    note = EncryptedCharField(max_length=300, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     outcome = EncryptedTextField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)

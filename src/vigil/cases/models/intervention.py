@@ -7,6 +7,7 @@ from django.db import models
 from vigil.cases.models.case import Case
 from vigil.cases.models.confidentiality import Record
 from vigil.cases.models.source import Source
+from vigil.crypto.fields import EncryptedCharField, EncryptedJSONField, EncryptedTextField
 
 
 class InterventionStatus(models.TextChoices):
@@ -23,20 +24,20 @@ class Intervention(Record):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interventions")
     kind = models.CharField(max_length=20, default="appeal")
-    title = models.CharField(max_length=400, blank=True)
-    publisher = models.CharField(max_length=300, blank=True)
+    title = EncryptedCharField(max_length=400, blank=True)
+    publisher = EncryptedCharField(max_length=300, blank=True)
     language = models.CharField(max_length=8, default="en")
     status = models.CharField(
         max_length=10, choices=InterventionStatus.choices, default=InterventionStatus.DRAFT
     )
-    addressees = models.JSONField(default=list, blank=True)
+    addressees = EncryptedJSONField(default=list, blank=True)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL)
     published_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     supersedes = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="superseded_by"
     )
-    sections = models.JSONField(default=dict, blank=True)
+    sections = EncryptedJSONField(default=dict, blank=True)
     act_before = models.DateField(null=True, blank=True)
 
     @property
@@ -53,7 +54,7 @@ class Demand(models.Model):
 
     intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="demands")
     position = models.PositiveIntegerField()
-    text = models.TextField()
+    text = EncryptedTextField()
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 from django.db import models
 
 from vigil.cases.models.confidentiality import Confidentiality
+from vigil.crypto.fields import EncryptedCharField
 
 
 class KnownName(models.Model):
     """One spelling of a record's name: its script, level, source and blocking keys."""
 
-    name = models.CharField(max_length=300)
+    name = EncryptedCharField(max_length=300)
     script = models.CharField(max_length=4, blank=True)
     confidentiality = models.CharField(
         max_length=12, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED
@@ -37,7 +38,7 @@ class KnownName(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class PersonName(KnownName):
@@ -62,7 +63,7 @@ class PersonRole(models.Model):
     """A role a source gives a person ("journalist", "lawyer"), at that source's level."""
 
     person = models.ForeignKey("cases.Person", on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField(max_length=200)
+    role = EncryptedCharField(max_length=200)
     confidentiality = models.CharField(
         max_length=12, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED
     )
@@ -75,4 +76,4 @@ class PersonRole(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.role
+        return str(self.role)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from vigil.cases.models.confidentiality import Record
+from vigil.crypto.fields import EncryptedCharField
 
 
 class OrganisationKind(models.TextChoices):
@@ -23,7 +24,7 @@ class Organisation(Record):
     """A named body that defenders belong to, or that acts against them; other spellings and
     short names in ``names``."""
 
-    name = models.CharField(max_length=300)
+    name = EncryptedCharField(max_length=300)
     country = models.CharField(max_length=2, blank=True)
     kind = models.CharField(max_length=12, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
     merged_into = models.ForeignKey(
@@ -31,7 +32,7 @@ class Organisation(Record):
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)

@@ -6,7 +6,7 @@ from django.db import models
 
 from vigil.cases.models.confidentiality import Confidentiality, Record
 from vigil.cases.models.organisation import Organisation
-from vigil.crypto.fields import EncryptedTextField
+from vigil.crypto.fields import EncryptedCharField, EncryptedTextField
 
 
 class Gender(models.TextChoices):
@@ -25,7 +25,7 @@ class Person(Record):
     A person merged into another keeps its row, pointing at the survivor, so a merge can be undone.
     """
 
-    name = models.CharField(max_length=300)
+    name = EncryptedCharField(max_length=300)
     gender = models.CharField(max_length=8, choices=Gender.choices, default=Gender.UNKNOWN)
     country = models.CharField(max_length=2, blank=True)
     contact_notes = EncryptedTextField(blank=True, null=True)
@@ -38,10 +38,10 @@ class Person(Record):
     )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.name
+        return str(self.name)
 
 
 class Affiliation(models.Model):
@@ -50,7 +50,7 @@ class Affiliation(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="affiliations")
-    role = models.CharField(max_length=200, blank=True)
+    role = EncryptedCharField(max_length=200, blank=True)
     since = models.DateField(null=True, blank=True)
     confidentiality = models.CharField(
         max_length=12, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED

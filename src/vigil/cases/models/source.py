@@ -10,7 +10,7 @@ from django.db import models
 
 from vigil.cases.models.case import Case
 from vigil.cases.models.confidentiality import Record
-from vigil.crypto.fields import EncryptedBinaryField, EncryptedTextField
+from vigil.crypto.fields import EncryptedBinaryField, EncryptedCharField, EncryptedTextField
 
 
 class SourceKind(models.TextChoices):
@@ -26,13 +26,13 @@ class Source(Record):
     """A document Vigil has read, kept whole so every fact can point back to its sentence."""
 
     kind = models.CharField(max_length=12, choices=SourceKind.choices, default=SourceKind.APPEAL)
-    title = models.CharField(max_length=400, blank=True)
-    publisher = models.CharField(max_length=300, blank=True)
-    url = models.URLField(blank=True)
+    title = EncryptedCharField(max_length=400, blank=True)
+    publisher = EncryptedCharField(max_length=300, blank=True)
+    url = EncryptedCharField(max_length=200, blank=True)
     published = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=8, blank=True)
     format = models.CharField(max_length=8, blank=True)
-    filename = models.CharField(max_length=300, blank=True)
+    filename = EncryptedCharField(max_length=300, blank=True)
     content_hash = models.CharField(max_length=64, unique=True)
     original = EncryptedBinaryField(null=True, blank=True)
     text = EncryptedTextField(blank=True, null=True)

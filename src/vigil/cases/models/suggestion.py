@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from vigil.cases.models.source import Source
+from vigil.crypto.fields import EncryptedJSONField
 
 
 class SuggestionStatus(models.TextChoices):
@@ -26,7 +27,7 @@ class Suggestion(models.Model):
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="suggestions")
     field = models.CharField(max_length=40)
-    value = models.JSONField()
+    value = EncryptedJSONField()
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     confidence = models.FloatField(default=0.5)
@@ -36,7 +37,7 @@ class Suggestion(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
-    original = models.JSONField(null=True, blank=True)
+    original = EncryptedJSONField(null=True, blank=True)
     record = models.JSONField(default=dict, blank=True)
 
     class Meta:
