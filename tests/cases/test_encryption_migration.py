@@ -12,7 +12,7 @@ from django.utils import timezone
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db_backend]
 
 CLEAR = [("cases", "0005_identity_parts"), ("audit", "0002_activity_indexes")]
-SEALED = [("cases", "0006_application_encryption"), ("audit", "0003_encrypted_detail")]
+SEALED = [("cases", "0007_encrypt_existing_values"), ("audit", "0003_encrypted_detail")]
 CANARY = "Zarina Kanareyka"
 
 

@@ -14,11 +14,19 @@ from tests.security.conftest import Run
 PASSPHRASE = "correct horse battery staple"
 WRAPPED = {"VIGIL_KEY_FILE": "", "VIGIL_PASSPHRASE": PASSPHRASE}
 LOCKED = {"VIGIL_KEY_FILE": ""}
-CANARIES = ("Zhanargul Canarybekova", "CANARY-7c1e-safehouse-Talas", "Canaryville Defenders Union")
+CANARIES = (
+    "Zhanargul Canarybekova",
+    "CANARY-7c1e-safehouse-Talas",
+    "Canaryville Defenders Union",
+    "Canarygorsk",
+    "CANARY-7c1e-demand",
+)
 APPEAL = (
     "3 March 2025\n\nKyrgyzstan: woman human rights defender Zhanargul Canarybekova detained\n\n"
     "On 1 March 2025, police officers arrested woman human rights defender Zhanargul Canarybekova,"
-    " a member of the Canaryville Defenders Union, in Talas. She stays at CANARY-7c1e-safehouse-Talas.\n"
+    " a member of the Canaryville Defenders Union, in Canarygorsk."
+    " She stays at CANARY-7c1e-safehouse-Talas.\n"
+    "\nWe urge the authorities to release Zhanargul Canarybekova and to end CANARY-7c1e-demand.\n"
 )
 
 

@@ -1,52 +1,16 @@
 """Names, titles, places, roles, demands, appeal sections and suggested facts are encrypted by
 the application, so that PostgreSQL (which, unlike SQLCipher, does not encrypt its files) and
-its dumps hold none of them in the clear.
+its dumps hold none of them in the clear: their columns become text here, and the next
+migration encrypts the values already stored (two migrations, because PostgreSQL does not
+alter a table in the transaction that has just updated its rows).
 
-The columns become text; existing values are encrypted in place, in SQL (never through the
-models); going back decrypts them first. People and organisations are no longer ordered by
-name in the database (a ciphertext has no order): code that lists them sorts the names itself.
+People and organisations are no longer ordered by name in the database (a ciphertext has no
+order): code that lists them sorts the decrypted names itself (``vigil.cases.sorting``).
 """
 
 from django.db import migrations
 
 import vigil.crypto.fields
-from vigil.crypto.columns import Column, open_to_plain, rewrite, seal_plain
-
-COLUMNS = [
-    Column("cases.affiliation", "role"),
-    Column("cases.case", "title"),
-    Column("cases.demand", "text"),
-    Column("cases.event", "detention_place"),
-    Column("cases.event", "duration"),
-    Column("cases.event", "legal_basis"),
-    Column("cases.event", "outcome"),
-    Column("cases.event", "perpetrator_text"),
-    Column("cases.event", "place"),
-    Column("cases.followup", "note"),
-    Column("cases.intervention", "addressees", json=True),
-    Column("cases.intervention", "publisher"),
-    Column("cases.intervention", "sections", json=True),
-    Column("cases.intervention", "title"),
-    Column("cases.organisation", "name"),
-    Column("cases.organisationname", "name"),
-    Column("cases.person", "name"),
-    Column("cases.personname", "name"),
-    Column("cases.personrole", "role"),
-    Column("cases.source", "filename"),
-    Column("cases.source", "publisher"),
-    Column("cases.source", "title"),
-    Column("cases.source", "url"),
-    Column("cases.suggestion", "original", json=True),
-    Column("cases.suggestion", "value", json=True),
-]
-
-
-def encrypt(apps, schema_editor):
-    rewrite(apps, schema_editor.connection, COLUMNS, seal_plain)
-
-
-def decrypt(apps, schema_editor):
-    rewrite(apps, schema_editor.connection, COLUMNS, open_to_plain)
 
 
 class Migration(migrations.Migration):
@@ -188,5 +152,4 @@ class Migration(migrations.Migration):
             name="value",
             field=vigil.crypto.fields.EncryptedJSONField(),
         ),
-        migrations.RunPython(encrypt, decrypt),
     ]
