@@ -206,9 +206,6 @@ def fts5_query(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
-HEADLINE_OPTIONS = f"MaxFragments=1,MaxWords=20,MinWords=5,StartSel={MARK_START},StopSel={MARK_END}"
-
-
 def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
     """The best entries for ``query`` at ``levels``, unchecked. On PostgreSQL the hits carry no
     title or snippet (the index holds no text): :func:`search` adds them for allowed records."""
