@@ -11,8 +11,8 @@ from django.utils import timezone
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db_backend]
 
-CLEAR = [("cases", "0005_identity_parts"), ("audit", "0002_activity_indexes")]
-SEALED = [("cases", "0007_encrypt_existing_values"), ("audit", "0003_encrypted_detail")]
+CLEAR = [("cases", "0006_case_assignees"), ("audit", "0002_activity_indexes")]
+SEALED = [("cases", "0008_encrypt_existing_values"), ("audit", "0003_encrypted_detail")]
 CANARY = "Zarina Kanareyka"
 
 

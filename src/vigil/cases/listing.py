@@ -11,13 +11,13 @@ the reader may not see.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
 from django.contrib.auth.models import User as Account
 from django.db.models import DateField, DateTimeField, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Greatest, Lower
+from django.db.models.functions import Coalesce, Greatest
 
 from vigil.cases.access import level_condition, named_on_case, readable_cases
 from vigil.cases.models import Case, CaseSituation, Confidentiality, Event, FollowUp, Gender, Source
@@ -180,9 +180,12 @@ def with_figures(user: User | None, cases: QuerySet[Case]) -> QuerySet[Case]:
 ORDER: dict[str, tuple[Any, ...]] = {
     "activity": (F("last_activity").desc(), "-id"),
     "opened": (F("opened").desc(nulls_last=True), "-id"),
-    "title": (Lower("title"), "id"),
-    "country": ("country", Lower("title"), "id"),
     "due": (F("next_due").asc(nulls_last=True), "-id"),
+}
+# Titles are encrypted by the application: these sorts run here, on the decrypted titles.
+BY_TEXT: dict[str, Callable[[tuple[int, str, str]], tuple[Any, ...]]] = {
+    "title": lambda row: (row[1].casefold(), row[0]),
+    "country": lambda row: (row[2], row[1].casefold(), row[0]),
 }
 
 
@@ -217,6 +220,32 @@ class SortedCases(Sequence[Case]):
         yield from self[0 : len(self)]
 
 
+class SortedByTitle(SortedCases):
+    """Cases sorted by title (or country, then title): the matching cases' ids are put in order
+    once, from their decrypted titles, and each page is read by its ids."""
+
+    def __init__(
+        self, matching: QuerySet[Case], key: Callable[[tuple[int, str, str]], tuple[Any, ...]]
+    ) -> None:
+        super().__init__(matching, matching)
+        self.key = key
+        self.ids: list[int] | None = None
+
+    def ordered_ids(self) -> list[int]:
+        if self.ids is None:
+            rows = sorted(self.matching.values_list("pk", "title", "country"), key=self.key)
+            self.ids = [row[0] for row in rows]
+            self.size = len(self.ids)
+        return self.ids
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, int):
+            return super().__getitem__(index)
+        ids = self.ordered_ids()[index]
+        found = {case.pk: case for case in self.matching.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
 def case_list(user: User | None, query: CaseQuery) -> SortedCases:
     """The cases ``user`` may see matching ``query``, sorted; only the figure the sort needs is
     computed for every matching case (a page's others come from :func:`case_rows`), and the
@@ -228,6 +257,8 @@ def case_list(user: User | None, query: CaseQuery) -> SortedCases:
         )
     if query.sort == "due":
         return SortedCases(cases, cases.annotate(next_due=next_due(user)).order_by(*ORDER["due"]))
+    if query.sort in BY_TEXT:
+        return SortedByTitle(cases, BY_TEXT[query.sort])
     return SortedCases(cases, cases.order_by(*ORDER[query.sort]))
 
 

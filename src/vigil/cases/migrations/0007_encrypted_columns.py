@@ -15,7 +15,7 @@ import vigil.crypto.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0005_identity_parts"),
+        ("cases", "0006_case_assignees"),
     ]
 
     operations = [

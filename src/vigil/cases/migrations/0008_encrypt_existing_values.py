@@ -43,5 +43,5 @@ def decrypt(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0006_encrypted_columns")]
+    dependencies = [("cases", "0007_encrypted_columns")]
     operations = [migrations.RunPython(encrypt, decrypt)]
