@@ -7,7 +7,7 @@ follow-up, inserted in bulk, the search index rebuilt), then
 ``vigil serve --prod`` (gunicorn, default workers) on loopback, and --clients concurrent
 clients sending --requests requests of each kind, interleaved: the case list
 (``GET /api/v1/cases``), one case (``GET /api/v1/cases/{id}``, a random one), a search
-(``GET /api/v1/search?q=…``, a random surname) and the dashboard page (``/today/``, signed in).
+(``GET /api/v1/search?q=…``, a random surname) and the dashboard page (``/``, signed in).
 Prints errors and latency (p50, p95, max) per kind, the two databases side by side.
 Goal: 0 errors and p95 under 100 ms. PostgreSQL is a throwaway cluster (.ci/postgres.sh).
 """
@@ -230,7 +230,7 @@ def measure(
                 ("case list", "/api/v1/cases"),
                 ("a case", f"/api/v1/cases/{rng.randint(1, cases)}"),
                 ("search", f"/api/v1/search?q={rng.choice(SURNAMES)}"),
-                ("dashboard", "/today/"),
+                ("dashboard", "/"),
             ]
         rng.shuffle(jobs)
         api = {"Authorization": f"Bearer {token}"}

@@ -77,3 +77,32 @@ def test_signing_in_lands_on_the_dashboard_and_the_old_address_leads_there() -> 
     assert signed_in("viewer").get("/today/")["Location"] == "/"
     home = signed_in("editor").get("/")
     assert home.status_code == 200 and "web/dashboard.html" in [t.name for t in home.templates]
+
+
+def test_a_team_far_behind_sees_the_earliest_overdue_follow_ups_and_how_many_there_are() -> None:
+    case = make_case("Kenya: many hearings", "restricted", defender="Chege Example")
+    today = timezone.localdate()
+    with transaction.atomic():
+        for days in range(1, 31):
+            add_followup(
+                acting_user=None,
+                case=case,
+                kind="hearing",
+                due=today - dt.timedelta(days=days),
+                confidentiality="restricted",
+            )
+        add_followup(
+            acting_user=None,
+            case=case,
+            kind="trial",
+            due=today + dt.timedelta(days=2),
+            confidentiality="restricted",
+        )
+    seen = overview(None, today=today)
+    assert (len(seen.overdue), seen.overdue_total) == (25, 30)
+    assert seen.overdue[0].due == today - dt.timedelta(days=30), "the oldest first"
+    assert (len(seen.due_soon), seen.due_soon_total) == (1, 1)
+    page = signed_in("viewer").get("/").content.decode()
+    assert "Showing 25 of 30" in page and "/cases/?sort=due" in page
+    assert page.count('class="overdue"') == 25
+    assert "Showing 1 of 1" not in page, "a list shown whole says nothing more"

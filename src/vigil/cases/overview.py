@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q, QuerySet
+
 from vigil.cases.access import (
     readable_cases,
     readable_events,
@@ -24,6 +26,7 @@ SOON_DAYS = 7
 ESCALATION_DAYS = 90
 ESCALATION_INCIDENTS = 3
 RECENT = 10
+SHOWN_DUE = 25
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Overview:
 
     overdue: list[FollowUp] = field(default_factory=list)
     due_soon: list[FollowUp] = field(default_factory=list)
+    overdue_total: int = 0
+    due_soon_total: int = 0
     to_review: list[Source] = field(default_factory=list)
     recent_cases: list[Case] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
@@ -54,6 +59,8 @@ class Overview:
         return {
             "overdue": [followup(f) for f in self.overdue],
             "due_soon": [followup(f) for f in self.due_soon],
+            "overdue_total": self.overdue_total,
+            "due_soon_total": self.due_soon_total,
             "to_review": [{"id": s.pk, "title": s.title or s.filename} for s in self.to_review],
             "recent_cases": [
                 {"id": c.pk, "title": c.title, "updated_at": c.updated_at.isoformat()}
@@ -67,21 +74,29 @@ class Overview:
 
 
 def overview(user: User | None, *, today: dt.date) -> Overview:
-    """The dashboard of ``user`` on ``today``."""
-    open_followups = readable_followups(user).filter(status=FollowUpStatus.OPEN).select_related("case")
+    """The dashboard of ``user`` on ``today``. The due lists show the earliest ``SHOWN_DUE``
+    follow-ups each, with how many there are in all: a team that fell behind still gets a page."""
+    awake = Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=today)
+    watched = readable_followups(user).filter(awake, status=FollowUpStatus.OPEN)
     soon = today + dt.timedelta(days=SOON_DAYS)
-    due = [f for f in open_followups.filter(due__lte=soon).order_by("due", "id") if not snoozed(f, today)]
+    overdue, overdue_total = first_and_count(watched.filter(due__lt=today))
+    due_soon, due_soon_total = first_and_count(watched.filter(due__gte=today, due__lte=soon))
     return Overview(
-        overdue=[f for f in due if f.due < today],
-        due_soon=[f for f in due if f.due >= today],
+        overdue=overdue,
+        due_soon=due_soon,
+        overdue_total=overdue_total,
+        due_soon_total=due_soon_total,
         to_review=list(readable_sources(user).filter(case__isnull=True).order_by("-created_at")[:RECENT]),
         recent_cases=list(readable_cases(user).order_by("-updated_at", "-id")[:RECENT]),
         escalations=escalations(user, today=today),
     )
 
 
-def snoozed(followup: FollowUp, today: dt.date) -> bool:
-    return followup.snoozed_until is not None and followup.snoozed_until > today
+def first_and_count(followups: QuerySet[FollowUp]) -> tuple[list[FollowUp], int]:
+    """The earliest ``SHOWN_DUE`` of ``followups`` and how many there are; counted only when the
+    page is full."""
+    shown = list(followups.select_related("case").order_by("due", "id")[:SHOWN_DUE])
+    return shown, (followups.count() if len(shown) == SHOWN_DUE else len(shown))
 
 
 def escalations(user: User | None, *, today: dt.date) -> list[Escalation]:
