@@ -75,3 +75,39 @@ def test_only_an_admin_creates_accounts() -> None:
     coordinator = make_user("coord", "coordinator")
     with pytest.raises(NotAllowed):
         do_create_user("newbie", role="viewer", acting_user=coordinator)
+
+
+def test_a_confidential_defender_on_a_case_shows_only_to_those_named_on_that_case() -> None:
+    from vigil.cases.access import defenders_of
+
+    named_elsewhere, named_here = make_user("elsewhere", "editor"), make_user("here", "editor")
+    secret = make_case("Confidential case", "confidential", defender="Secret Defender")
+    other = make_case("Another confidential case", "confidential", defender="Someone Else")
+    person = secret.defenders.get()
+    other.defenders.add(person)  # the same person, on a case where the first editor is named
+    other.members.add(named_elsewhere)
+    secret.members.add(named_here)
+    assert [p.name for p in defenders_of(named_here, secret)] == ["Secret Defender"]
+    assert list(defenders_of(named_elsewhere, secret)) == [], "named on another case only"
+    assert {p.name for p in defenders_of(named_elsewhere, other)} == {"Secret Defender", "Someone Else"}
+
+
+def test_records_are_listed_once_whatever_the_reader_is_named_as() -> None:
+    owner = make_user("owner-and-member", "editor")
+    case = make_case("Confidential, owned and joined", "confidential", defender="Once Only")
+    case.owner = owner
+    case.save(update_fields=["owner"])
+    case.members.add(owner)
+    assert [c.pk for c in readable_cases(owner)] == [case.pk], "owner and member, one row"
+
+
+def test_a_changed_role_takes_effect_on_the_same_account_object() -> None:
+    from vigil.cases.actions.users import do_set_role
+    from vigil.cases.roles import role_of
+
+    viewer = make_user("promoted", "viewer")
+    assert role_of(viewer) == "viewer"
+    viewer.groups.clear()
+    assert role_of(viewer) is None, "the remembered role is forgotten when groups change"
+    promoted = do_set_role("promoted", role="coordinator", acting_user=None)
+    assert role_of(promoted) == "coordinator"

@@ -11,7 +11,7 @@ from vigil.api.auth import caller
 from vigil.api.inputs import NO_NUL
 from vigil.api.pagination import Page, Presented
 from vigil.api.schemas import HitOut
-from vigil.search.index import search as run_search
+from vigil.search.index import checked_hits, described
 
 router = Router(tags=["search"])
 MOST_HITS = 500
@@ -25,5 +25,5 @@ class SearchQuery(Schema):
 @paginate(Page)
 def search(request: HttpRequest, query: Query[SearchQuery]) -> Presented[Any]:
     """Hits for ``q``, best first (at most 500); confidential records are never indexed."""
-    hits = run_search(caller(request), query.q, limit=MOST_HITS)
-    return Presented(hits, lambda h: h.__dict__)
+    hits = checked_hits(caller(request), query.q, limit=MOST_HITS)
+    return Presented(hits, lambda found: described(found[0], found[1], query.q).__dict__)

@@ -76,18 +76,9 @@ class CaseQuery:
             raise CaseQueryError(f"a country is two letters (KZ, KE...), not {self.country!r}")
 
 
-def named_here(user: User | None) -> Q:
-    """``user`` is the owner or a member of the case the record belongs to (``case_id``). The
-    cases they are named on are read once, not joined again for every record."""
-    if not isinstance(user, Account):
-        return Q(pk__in=[])
-    named = Case.all_objects.filter(named_on_case(user, "")).values("pk")
-    return Q(case_id__in=named)
-
-
 def readable_on_case(user: User | None, records: QuerySet[Any]) -> QuerySet[Any]:
     """A case's records (events, follow-ups, sources) at a level ``user`` reads on that case."""
-    return records.filter(level_condition(user, named_here(user)))
+    return records.filter(level_condition(user, named_on_case(user, "case__")))
 
 
 def cases_with_events(user: User | None, events: QuerySet[Event]) -> QuerySet[Any]:
@@ -100,7 +91,9 @@ def cases_with_defenders(user: User | None, gender: str) -> QuerySet[Any]:
     ties = Case.defenders.through.objects.filter(
         person__gender=gender, person__deleted_at__isnull=True, person__merged_into__isnull=True
     )
-    return ties.filter(level_condition(user, named_here(user), prefix="person__")).values("case_id")
+    return ties.filter(level_condition(user, named_on_case(user, "case__"), prefix="person__")).values(
+        "case_id"
+    )
 
 
 def assignee_of(user: User | None, name: str) -> Account | None:
@@ -273,7 +266,7 @@ def defenders_by_case(user: User | None, cases: list[Case]) -> dict[int, list[tu
     """The defenders ``user`` may see on each case of a page, ``(id, name)``, in one query."""
     found: dict[int, list[tuple[int, str]]] = {case.pk: [] for case in cases}
     ties = Case.defenders.through.objects.filter(case_id__in=found, person__deleted_at__isnull=True)
-    ties = ties.filter(level_condition(user, named_here(user), prefix="person__")).distinct()
+    ties = ties.filter(level_condition(user, named_on_case(user, "case__"), prefix="person__")).distinct()
     for case_id, person_id, name in ties.order_by("person_id").values_list(
         "case_id", "person_id", "person__name"
     ):

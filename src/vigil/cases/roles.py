@@ -19,8 +19,11 @@ and follow-ups (softly, with the reason).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.auth.models import User as Account
+from django.db.models.signals import m2m_changed
 
 ROLES = ("admin", "coordinator", "editor", "viewer", "analyst")
 WRITERS = {"admin", "coordinator", "editor"}
@@ -28,6 +31,7 @@ COORDINATORS = {"admin", "coordinator"}
 STAFF_READERS = {"admin", "coordinator", "editor", "viewer"}
 
 User = Account | AnonymousUser
+ROLE_MEMO = "_vigil_role"
 
 
 def role_of(user: User | None) -> str | None:
@@ -38,8 +42,20 @@ def role_of(user: User | None) -> str | None:
         return None
     if getattr(user, "is_superuser", False):
         return "admin"
-    names = set(user.groups.values_list("name", flat=True))
-    return next((role for role in ROLES if role in names), None)
+    if ROLE_MEMO not in user.__dict__:  # one query per account object, not one per check
+        names = set(user.groups.values_list("name", flat=True))
+        user.__dict__[ROLE_MEMO] = next((role for role in ROLES if role in names), None)
+    role: str | None = user.__dict__[ROLE_MEMO]
+    return role
+
+
+def forget_role(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A change of an account's groups through that account object drops its remembered role."""
+    if isinstance(instance, Account):
+        instance.__dict__.pop(ROLE_MEMO, None)
+
+
+m2m_changed.connect(forget_role, sender=Account.groups.through, dispatch_uid="vigil-forget-role")
 
 
 def can_write(user: User | None) -> bool:

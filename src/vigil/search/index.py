@@ -235,8 +235,9 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
         ]
 
 
-def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
-    """Hits for ``query`` that ``user`` may see."""
+def checked_hits(user: User | None, query: str, limit: int = 50) -> list[tuple[Hit, Any]]:
+    """Hits for ``query`` that ``user`` may see, each with its record read through the access
+    layer; on PostgreSQL still without title or snippet (see :func:`described`)."""
     from vigil.cases.access import READABLE, visible_levels
 
     hits = raw_search(query, visible_levels(user), limit)
@@ -246,16 +247,22 @@ def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
         }
         for kind in KIND_CODES
     }
-    shown = [h for h in hits if h.object_id in allowed.get(h.kind, {})]
+    return [(h, allowed[h.kind][h.object_id]) for h in hits if h.object_id in allowed.get(h.kind, {})]
+
+
+def described(hit: Hit, record_: Any, query: str) -> Hit:
+    """The hit with its title and snippet: as the index gave them (SQLite), or built from the
+    decrypted record (PostgreSQL, whose index holds no text). Callers describe only the hits
+    they show: building one costs a few queries."""
     if connection.vendor != "postgresql":
-        return shown
-    return [with_text(h, allowed[h.kind][h.object_id], query) for h in shown]
-
-
-def with_text(hit: Hit, record_: Any, query: str) -> Hit:
-    """A PostgreSQL hit with its title and snippet, from the decrypted record the reader may see."""
+        return hit
     title, body = ENTRIES[hit.kind](record_)
     return Hit(hit.kind, hit.object_id, title, snippet(body, query, MARK_START, MARK_END))
+
+
+def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
+    """Hits for ``query`` that ``user`` may see, with their titles and snippets."""
+    return [described(hit, record_, query) for hit, record_ in checked_hits(user, query, limit)]
 
 
 def rebuild() -> int:

@@ -4,15 +4,14 @@ with facets (kind, country, year) counted over the hits and snippets escaped saf
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from vigil.cases.access import READABLE
-from vigil.search.index import Hit, search
+from vigil.search.index import Hit, checked_hits, described
 from vigil.web.pages import page
 
 MAX_HITS = 200
@@ -24,6 +23,7 @@ class Result:
     """A hit with what the page shows and filters on: where it links, its country and year."""
 
     hit: Hit
+    record: Any
     url: str
     country: str
     year: str
@@ -49,17 +49,10 @@ def year_of(date: Any) -> str:
 
 
 def results(user: Any, query: str) -> list[Result]:
-    hits = search(user, query, limit=MAX_HITS)
-    records: dict[tuple[str, int], Any] = {}
-    for kind in {h.kind for h in hits}:
-        ids = [h.object_id for h in hits if h.kind == kind]
-        records |= {(kind, r.pk): r for r in READABLE[kind](user).filter(pk__in=ids)}
-    found = []
-    for hit in hits:
-        record = records.get((hit.kind, hit.object_id))
-        if record is not None:
-            found.append(Result(hit, *link_and_facets(hit.kind, record)))
-    return found
+    return [
+        Result(hit, record, *link_and_facets(hit.kind, record))
+        for hit, record in checked_hits(user, query, limit=MAX_HITS)
+    ]
 
 
 def facet_counts(found: list[Result], chosen: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
@@ -82,7 +75,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "query": query,
         "chosen": chosen,
         "facets": facet_counts(found, chosen),
-        "results": shown,
+        "results": [replace(r, hit=described(r.hit, r.record, query)) for r in shown],
         "total": len(found),
     }
     return page(request, "web/search.html", context)

@@ -52,6 +52,10 @@ class Case(Record):
 
     class Meta:
         ordering = ["-opened", "-id"]
+        indexes = [
+            models.Index(fields=["updated_at"], name="case_updated"),
+            models.Index(fields=["opened"], name="case_opened"),
+        ]
 
     def __str__(self) -> str:
         return str(self.title)

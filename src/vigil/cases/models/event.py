@@ -70,6 +70,7 @@ class Event(Record):
 
     class Meta:
         ordering = ["date", "id"]
+        indexes = [models.Index(fields=["date"], name="event_date")]
 
     def __str__(self) -> str:
         return f"{self.date_display()} {self.type}"

@@ -50,6 +50,7 @@ class FollowUp(Record):
 
     class Meta:
         ordering = ["due", "id"]
+        indexes = [models.Index(fields=["status", "due"], name="followup_status_due")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.due.isoformat()}"

@@ -41,6 +41,7 @@ class Source(Record):
 
     class Meta:
         ordering = ["-published", "-id"]
+        indexes = [models.Index(fields=["created_at"], name="source_created")]
 
     def __str__(self) -> str:
         return self.title or self.filename or f"source {self.pk}"
