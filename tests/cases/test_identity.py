@@ -12,6 +12,7 @@ from django.db import transaction
 from tests.factories import make_user
 from vigil.audit.chain import verify
 from vigil.audit.models import AuditEvent
+from vigil.cases.access import AccessDenied
 from vigil.cases.actions.guard import NotAllowed
 from vigil.cases.actions.identity import MatchError, do_mark_distinct, do_merge, do_unmerge
 from vigil.cases.actions.people import (
@@ -169,6 +170,10 @@ def test_merge_moves_every_part_takes_the_stricter_level_and_can_be_undone() -> 
         event = add_event(
             acting_user=None, case=second_case, victims=[other], type="arrest", date=dt.date(2025, 2, 28)
         )
+    with pytest.raises(AccessDenied):
+        do_merge(kept, other, acting_user=coordinator)  # not named on the confidential case
+    assert Person.objects.get(pk=other.pk).merged_into_id is None
+    second_case.members.add(coordinator)
 
     do_merge(kept, other, acting_user=coordinator)
     kept.refresh_from_db()

@@ -91,9 +91,10 @@ def case_readable(user: User | None, prefix: str) -> Q:
 
 
 def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Person]:
-    """People ``user`` may see: their own level allows it, or a case they are in does."""
-    on_readable = Case.defenders.through.objects.filter(case_readable(user, "case__")).values("person_id")
-    return visible_to(user, every(Person, deleted), Q(pk__in=on_readable))
+    """People ``user`` may see: their own level allows it, or (a confidential person) they are
+    named on a case of theirs — as on the case page (:func:`defenders_of`)."""
+    on_named = Case.defenders.through.objects.filter(named_on_case(user, "case__")).values("person_id")
+    return visible_to(user, every(Person, deleted), Q(pk__in=on_named))
 
 
 def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:

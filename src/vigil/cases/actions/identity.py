@@ -87,13 +87,25 @@ def moved_ids(model: type[Model], **filters: Any) -> list[int]:
 MERGED_FIELDS = ("confidentiality", "gender", "country")
 
 
+def readable_like(subject: Subject, user: User | None) -> Any:
+    """The people (or organisations, as ``subject`` is) ``user`` may see."""
+    return readable_people(user) if isinstance(subject, Person) else readable_organisations(user)
+
+
 def do_merge(kept: Subject, absorbed: Subject, *, acting_user: User | None) -> Match:
-    """Merge ``absorbed`` into ``kept``; what moved is kept on the match so it can be undone."""
+    """Merge ``absorbed`` into ``kept``; what moved is kept on the match so it can be undone.
+    Both must be records ``acting_user`` may see."""
     require_coordinator(acting_user, "decide whether two records are one")
     if type(kept) is not type(absorbed):
         raise MatchError("a person and an organisation cannot be merged")
     if kept.merged_into_id or absorbed.merged_into_id:
         raise MatchError("one of the two was already merged into another record")
+    seen = set(
+        readable_like(kept, acting_user).filter(pk__in=[kept.pk, absorbed.pk]).values_list("pk", flat=True)
+    )
+    for subject in (kept, absorbed):
+        if subject.pk not in seen:
+            raise AccessDenied(f"no {kind_of(subject)} {subject.pk}")
     with transaction.atomic():
         match = pair(kept, absorbed)
         before = snapshot(kept)
@@ -187,10 +199,7 @@ def do_unmerge(absorbed: Subject, *, acting_user: User | None) -> Match:
     if not absorbed.merged_into_id:
         raise MatchError(f"{absorbed.pk} was not merged into another record")
     model = match_model(absorbed)
-    survivors = (
-        readable_people(acting_user) if isinstance(absorbed, Person) else readable_organisations(acting_user)
-    )
-    kept: Subject | None = survivors.filter(pk=absorbed.merged_into_id).first()
+    kept: Subject | None = readable_like(absorbed, acting_user).filter(pk=absorbed.merged_into_id).first()
     if kept is None:
         raise AccessDenied(f"no {kind_of(absorbed)} {absorbed.merged_into_id}")
     if kept.merged_into_id:
