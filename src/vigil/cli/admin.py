@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from vigil.cli.context import acting_user, fail, require_store
+from vigil.cli.context import acting_user, fail, refusals, require_store
 from vigil.cli.output import echo
 
 audit_app = typer.Typer(help="The audit trail.", no_args_is_help=True)
@@ -103,14 +103,10 @@ def user_set_role(
 ) -> None:
     """Give an account exactly one role; admins only, and in the audit chain."""
     require_store()
-    from vigil.cases.actions.guard import NotAllowed
     from vigil.cases.actions.users import do_set_role
 
-    try:
+    with refusals(ValueError):
         do_set_role(name, role=role, acting_user=acting_user())
-    except (ValueError, NotAllowed) as exc:
-        fail(str(exc))
-        return
     echo(f"account {name} is now {role}")
 
 
@@ -128,14 +124,10 @@ def user_enable(name: Annotated[str, typer.Argument(help="The account name.")]) 
 
 def set_active(name: str, *, active: bool) -> None:
     require_store()
-    from vigil.cases.actions.guard import NotAllowed
     from vigil.cases.actions.users import do_set_active
 
-    try:
+    with refusals(ValueError):
         do_set_active(name, active=active, acting_user=acting_user())
-    except (ValueError, NotAllowed) as exc:
-        fail(str(exc))
-        return
     echo(f"account {name} is {'enabled' if active else 'disabled'}")
 
 
@@ -144,13 +136,9 @@ def user_reset_password(name: Annotated[str, typer.Argument(help="The account na
     """Give an account a temporary password (printed once, to be changed at the next sign-in);
     the old one stops working and its sessions end. Admins only."""
     require_store()
-    from vigil.cases.actions.guard import NotAllowed
     from vigil.cases.actions.users import do_reset_password
 
-    try:
+    with refusals(ValueError):
         user, password = do_reset_password(name, acting_user=acting_user())
-    except (ValueError, NotAllowed) as exc:
-        fail(str(exc))
-        return
     echo(f"account {user.username} temporary password: {password}")
     echo("(shown once: hand it over now; it must be changed at the next sign-in)")

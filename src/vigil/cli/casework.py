@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from vigil.cli.context import acting_user, fail, fetched, require_store
+from vigil.cli.context import acting_user, fail, fetched, refusals, require_store
 from vigil.cli.output import echo
 from vigil.cli.people import person_app
 from vigil.cli.records import case_app
@@ -57,12 +57,18 @@ def record_of(kind: str, record_id: int, *, deleted: bool = False) -> Any:
 def acted(action: Callable[[], Any]) -> Any:
     """Run a write; a refusal (role, deleted record, invalid value) exits 1 with its reason."""
     from vigil.cases.actions.edits import EditError
-    from vigil.cases.actions.guard import NotAllowed
 
-    try:
+    with refusals(EditError, ValueError):
         return action()
-    except (EditError, NotAllowed, ValueError) as exc:
-        fail(str(exc))
+
+
+def acting_on(kind: str, record_id: int, act: Callable[[Any, Any], Any], *, deleted: bool = False) -> Any:
+    """Fetch the record of ``kind`` the acting user may see and run ``act(record, user)`` as
+    them (see :func:`acted`); returns what ``act`` returned."""
+    require_store()
+    record = record_of(kind, record_id, deleted=deleted)
+    user = acting_user()
+    return acted(lambda: act(record, user))
 
 
 def given(**options: Any) -> dict[str, Any]:
@@ -143,7 +149,6 @@ def case_edit(
     require_store()
     from vigil.cases.actions.edits import do_edit
 
-    case = record_of("case", case_id)
     fields = given(
         title=title,
         country=country.upper() if country is not None else None,
@@ -151,8 +156,8 @@ def case_edit(
         opened=date_of(opened, "--opened"),
         summary=summary,
     )
-    changed = acted(lambda: do_edit(case, acting_user=acting_user(), **fields))
-    echo(changed_line("case", case.pk, changed))
+    changed = acting_on("case", case_id, lambda case, user: do_edit(case, acting_user=user, **fields))
+    echo(changed_line("case", case_id, changed))
 
 
 @case_app.command("close")
@@ -169,9 +174,11 @@ def case_close(
     require_store()
     from vigil.cases.actions.lifecycle import do_close_case
 
-    case = record_of("case", case_id)
-    acted(lambda: do_close_case(case, situation=situation, on=date_of(on, "--on"), acting_user=acting_user()))
-    echo(f"case {case.pk}: closed ({situation})")
+    day = date_of(on, "--on")
+    acting_on(
+        "case", case_id, lambda case, user: do_close_case(case, situation=situation, on=day, acting_user=user)
+    )
+    echo(f"case {case_id}: closed ({situation})")
 
 
 @case_app.command("reopen")
@@ -183,9 +190,8 @@ def case_reopen(
     require_store()
     from vigil.cases.actions.lifecycle import do_reopen_case
 
-    case = record_of("case", case_id)
-    acted(lambda: do_reopen_case(case, situation=situation, acting_user=acting_user()))
-    echo(f"case {case.pk}: reopened ({situation})")
+    acting_on("case", case_id, lambda case, user: do_reopen_case(case, situation=situation, acting_user=user))
+    echo(f"case {case_id}: reopened ({situation})")
 
 
 EventType = Annotated[
@@ -354,9 +360,10 @@ def followup_done(
     require_store()
     from vigil.cases.actions.followups import do_mark_done
 
-    followup = record_of("followup", followup_id)
-    acted(lambda: do_mark_done(followup, outcome=outcome, acting_user=acting_user()))
-    echo(f"follow-up {followup.pk}: done")
+    acting_on(
+        "followup", followup_id, lambda item, user: do_mark_done(item, outcome=outcome, acting_user=user)
+    )
+    echo(f"follow-up {followup_id}: done")
 
 
 @followup_app.command("snooze")
@@ -369,10 +376,13 @@ def followup_snooze(
     require_store()
     from vigil.cases.actions.followups import do_snooze
 
-    followup = record_of("followup", followup_id)
     day = required_date(until, "--until")
-    acted(lambda: do_snooze(followup, until=day, reason=reason, acting_user=acting_user()))
-    echo(f"follow-up {followup.pk}: snoozed until {until}")
+    acting_on(
+        "followup",
+        followup_id,
+        lambda item, user: do_snooze(item, until=day, reason=reason, acting_user=user),
+    )
+    echo(f"follow-up {followup_id}: snoozed until {until}")
 
 
 def set_confidentiality(
@@ -385,9 +395,11 @@ def set_confidentiality(
     require_store()
     from vigil.cases.actions.levels import do_set_confidentiality
 
-    record = record_of(kind, record_id)
-    before = record.confidentiality
-    decision = acted(lambda: do_set_confidentiality(record, level, reason=reason, acting_user=acting_user()))
+    def decide(record: Any, user: Any) -> tuple[str, Any]:
+        before = record.confidentiality
+        return before, do_set_confidentiality(record, level, reason=reason, acting_user=user)
+
+    before, decision = acting_on(kind, record_id, decide)
     if decision is None:
         echo(f"{kind} {record_id}: already {level}, nothing changed")
     else:
@@ -403,8 +415,7 @@ def delete(
     require_store()
     from vigil.cases.actions.deletion import do_delete
 
-    record = record_of(kind, record_id)
-    acted(lambda: do_delete(record, reason=reason, acting_user=acting_user()))
+    acting_on(kind, record_id, lambda record, user: do_delete(record, reason=reason, acting_user=user))
     echo(f"{kind} {record_id}: deleted (restore with `vigil restore {kind} {record_id}`)")
 
 
@@ -416,6 +427,5 @@ def restore(
     require_store()
     from vigil.cases.actions.deletion import do_restore
 
-    record = record_of(kind, record_id, deleted=True)
-    acted(lambda: do_restore(record, acting_user=acting_user()))
+    acting_on(kind, record_id, lambda record, user: do_restore(record, acting_user=user), deleted=True)
     echo(f"{kind} {record_id}: restored")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import typer
@@ -39,6 +40,19 @@ def production() -> bool:
 def fail(message: str, code: int = 1) -> None:
     print_error(message)
     raise typer.Exit(code)
+
+
+@contextmanager
+def refusals(*errors: type[Exception]) -> Iterator[None]:
+    """Run a write; a refusal (the guard's ``NotAllowed``, or one of ``errors``) exits 1 with its
+    reason."""
+    from vigil.cases.actions.guard import NotAllowed
+
+    caught: tuple[type[Exception], ...] = (NotAllowed, *errors)
+    try:
+        yield
+    except caught as exc:
+        fail(str(exc))
 
 
 def acting_user() -> Any:
