@@ -42,4 +42,5 @@ def test_limits_are_options(run_vigil: Run, tmp_path: Path) -> None:
     big.write_text("On 2 May 2025, police arrested journalist Ana Example. " * 25000)
     refused = run_vigil("extract", "--json", "--max-mb", "1", str(big))
     assert refused.returncode == 1 and "too large" in json.loads(refused.stdout)["error"]
-    assert run_vigil("extract", "--json", "--max-mb", "5", str(big)).returncode == 0
+    # the size limit is under test, not the time limit: a loaded CI machine may take > 30 s
+    assert run_vigil("extract", "--json", "--max-mb", "5", "--timeout", "900", str(big)).returncode == 0
