@@ -37,19 +37,18 @@ RELATION = re.compile(
     r"\b(?:colleagues?|companions?|compañer[oa]s?|colegas?|collègues?|compagnons?|compagnes?|коллег\w*|соратни\w*)\b",
     re.IGNORECASE,
 )
-# "..., said Helen Example, a researcher at ...": the one who speaks of the events.
-SPEAKER_BEFORE = re.compile(
-    r"\b(?:said|says|told|according\s+to|dijo|señaló|afirmó|según|declaró|a\s+déclaré|a\s+dit|selon|"
-    r"explique|по\s+словам|заявил\w*|сообщил\w*)\s*$",
-    re.IGNORECASE,
+# Verbs that report speech: their subject speaks of the events, their clause is not the name's.
+SAID = (
+    r"said|says|told|dijo|señaló|afirmó|declaró|explicó|indicó|a\s+déclaré|a\s+dit|explique|"
+    r"заявил\w*|сообщил\w*|рассказал\w*"
 )
-SPEAKER_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|dijo|declaró|a\s+déclaré|заявил\w*)\b")
+# "..., said Helen Example, a researcher at ...": the one who speaks of the events.
+SPEAKER_BEFORE = re.compile(rf"\b(?:{SAID}|according\s+to|según|selon|по\s+словам)\s*$", re.IGNORECASE)
+SPEAKER_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,60}},\s*)?(?:{SAID})\b")
 # Between a name and a trigger: another clause, a speaker, or another name.
 CLAUSE_BREAK = re.compile(
-    r"[;:]|\b(?:said|says|told|according|stated|explained|added|who|which|that|when|after|"
-    r"dijo|señaló|afirmó|explicó|según|declaró|indicó|quien|que|cuando|"
-    r"a\s+déclaré|a\s+dit|selon|explique|qui|lorsque|quand|"
-    r"заявил\w*|сообщил\w*|рассказал\w*|который|которая|которые|когда)\b"
+    rf"[;:]|\b(?:{SAID}|according|según|selon|stated|explained|added|who|which|that|when|after|"
+    r"quien|que|cuando|qui|lorsque|quand|который|которая|которые|когда)\b"
     r"|(?:^|\s)[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+",
 )
 
