@@ -126,6 +126,22 @@ CASES = [
         "El periodista Moisés Ejemplo fue sustraído de su domicilio el 25 de enero de 2015.",
         ("2015-01-25", "abduction"),
     ),
+    (
+        "news told in the item's first sentence happened on the item's day",
+        "2023-03-03\n\nA court in the capital has sentenced trade unionist Ivan Example to six years in "
+        "prison.\n\nHe was arrested in 2021.",
+        ("2023-03-03", "sentence"),
+    ),
+    (
+        "a year later",
+        "Blogger Mai Example was arrested in 2015 and was convicted a year later.",
+        ("2016", "conviction"),
+    ),
+    (
+        "French: two months later",
+        "La militante Awa Exemple a été arrêtée en mars 2019. Deux mois plus tard, elle a été libérée.",
+        ("2019-05", "release"),
+    ),
 ]
 
 
@@ -136,6 +152,11 @@ def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
 
 
 NOT_EVENTS = [
+    (
+        "what 'has recently' happened is not the item's day",
+        "2012-04-30\n\nFour members of a rights group have recently been threatened by unknown men.",
+        "threat",
+    ),
     (
         "a Spanish adverb is not a stem's ending",
         "El 3 de mayo de 2024, la defensora Ana Ejemplo habló. Seguidamente, anotó que la presión continúa.",

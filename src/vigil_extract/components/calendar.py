@@ -6,7 +6,7 @@ import datetime as dt
 
 from vigil_extract.document import PartialDate
 
-__all__ = ["as_date", "is_after", "months_before", "shift"]
+__all__ = ["as_date", "is_after", "months_after", "months_before", "shift"]
 
 
 def months_before(published: PartialDate | None, count: int, *, whole_year: bool) -> PartialDate | None:
@@ -18,6 +18,18 @@ def months_before(published: PartialDate | None, count: int, *, whole_year: bool
     if published.month is None:
         return None
     index = published.year * 12 + published.month - 1 - count
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def months_after(anchor: PartialDate | None, count: int, *, whole_year: bool) -> PartialDate | None:
+    """ "a year later", "two months later": at the precision the phrase gives, never finer."""
+    if anchor is None:
+        return None
+    if whole_year:
+        return PartialDate(anchor.year + count)
+    if anchor.month is None:
+        return None
+    index = anchor.year * 12 + anchor.month - 1 + count
     return PartialDate(index // 12, index % 12 + 1)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from vigil_extract import vocab
-from vigil_extract.components.calendar import as_date, months_before, shift
+from vigil_extract.components.calendar import as_date, months_after, months_before, shift
 from vigil_extract.components.date_forms import (
     ANNOUNCED_BEFORE,
     DAY,
@@ -185,6 +185,10 @@ def relative_date(match: re.Match[str], rule: dict[str, object], language: str) 
             return None
         unit = (groups.get("unit") or "").lower()
         days = count * (7 if unit.startswith(("week", "semaine", "semana", "недел")) else 1)
+    if kind == "period_later":  # "a year later", "deux mois plus tard", "год спустя"
+        unit = (groups.get("unit") or "").lower()
+        kind = "months_later" if unit.startswith(("month", "mois", "mes", "месяц")) else "years_later"
+        days = days or 1
     weekday = None
     if groups.get("weekday"):
         table: dict[str, int] = {}
@@ -212,6 +216,8 @@ def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate 
         return months_before(published, raw.days, whole_year=raw.relative == "years_ago")
     if raw.relative == "same":
         return anchor
+    if raw.relative in ("years_later", "months_later"):
+        return months_after(anchor, raw.days, whole_year=raw.relative == "years_later")
     if raw.relative == "offset":
         return shift(anchor, raw.days)
     if raw.relative == "published":

@@ -104,6 +104,13 @@ OWN_QUALIFIER = re.compile(r"\b(?:since|desde|depuis|с)\s*$", re.IGNORECASE)
 RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
 ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# "A court has sentenced X", "X a été arrêté", "X ha sido detenido": news told in the item's
+# first sentence happened on the item's day when the sentence writes no date of its own.
+JUST_HAPPENED = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+)?(?:been\s+)?"
+    r"(?:(?!(?:recently|repeatedly|previously|already|often|long|ever|since)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 OTHERS_CLAUSE = re.compile(
     r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$"
 )
@@ -124,9 +131,16 @@ def find_events(doc: Document) -> Document:
     carried_from = -1
     current_block = -1
     block_sizes = Counter(s.block for s in doc.sentences)
+    lead = lead_mention(doc)
     for index, sentence in enumerate(doc.sentences):
         if sentence.boilerplate or sentence.is_list_item or sentence.span == doc.title_span:
             continue
+        if lead is not None and lead.span.start == sentence.span.start:
+            events += [
+                build_event(doc, sentence, trigger, lead, lead.dates[0], language, named_in)
+                for trigger in find_triggers(sentence.text, language)
+                if JUST_HAPPENED.search(sentence.text[max(0, trigger.start - 40) : trigger.start])
+            ]
         if sentence.block != current_block:
             # News style (one-sentence paragraphs): the date of the lead carries into the next
             # paragraph when that one opens without a date of its own.
@@ -154,6 +168,21 @@ def find_events(doc: Document) -> Document:
             carried, carried_from = foreground[-1], index
     doc.events = merge(events)
     return doc
+
+
+def lead_mention(doc: Document) -> DateMention | None:
+    """The item's own day, for the first sentence of its body when that sentence writes no date."""
+    if doc.published is None or doc.published.day is None:
+        return None
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.boilerplate or sentence.is_list_item or sentence.span == doc.title_span:
+            continue
+        if len(sentence.text.split()) < 6:
+            continue  # a date line, a caption, a category
+        if doc.dates.get(index):
+            return None
+        return DateMention(sentence.span, (doc.published,), relative=True)
+    return None
 
 
 def dated_triggers(
