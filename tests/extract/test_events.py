@@ -138,6 +138,12 @@ CASES = [
         ("2016", "conviction"),
     ),
     (
+        "several dates listed after one trigger, each with its people",
+        "2021-05-01\n\nFive more arrests in the case were made in 2020 – of Anand Example in Goa, in "
+        "April, Hany Example in Delhi in July, and Stan Example in Ranchi in October.",
+        ("2020-07", "arrest"),
+    ),
+    (
         "French: two months later",
         "La militante Awa Exemple a été arrêtée en mars 2019. Deux mois plus tard, elle a été libérée.",
         ("2019-05", "release"),
@@ -254,6 +260,24 @@ NOT_EVENTS = [
 )
 def test_words_that_only_look_like_triggers(text: str, kind: str) -> None:
     assert kind not in {e.type for e in extract_text(text).events}
+
+
+def test_a_year_refined_by_the_months_listed_after_it_is_not_an_event_of_its_own() -> None:
+    text = (
+        "2021-05-01\n\nFive more arrests in the case were made in 2020 – of Anand Example in Goa, in "
+        "April, and Stan Example in Ranchi in October."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert found == {("2020-04", "arrest"), ("2020-10", "arrest")}
+
+
+def test_a_relative_date_after_and_opens_another_happening() -> None:
+    text = (
+        "El 8 de febrero de 2025 fue asesinado el guardia indígena Aldo Ejemplo, y dos días después "
+        "hombres armados dispararon contra su hermano."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2025-02-10", "killing") not in found
 
 
 def test_a_date_in_a_clause_about_something_else_does_not_date_the_trigger() -> None:

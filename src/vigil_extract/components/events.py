@@ -100,6 +100,7 @@ OTHER_CLAUSE = re.compile(
     r"cometid\w*|которы\w*|где|после\s+того|произошл\w*|совершен\w*)\b",
     re.IGNORECASE,
 )
+LIST_SEPARATOR = re.compile(r",|\band\b|\bet\b|\by\b|\bи\b|[–—]")
 OWN_QUALIFIER = re.compile(r"\b(?:since|desde|depuis|с)\s*$", re.IGNORECASE)
 RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
@@ -202,8 +203,43 @@ def dated_triggers(
             continue
         if in_someone_elses_clause(doc, sentence, trigger):
             continue
-        found.append((trigger, mention))
+        listed = listed_after(sentence, trigger, mention, mentions, triggers)
+        if listed and len(mention.dates) == 1 and mention.dates[0].month is None:
+            mention_year = mention.dates[0].year
+            if all(d.year == mention_year for m in listed for d in m.dates):
+                listed, mention = listed[1:], listed[0]  # "in 2020 – of X in April, Y in July"
+        found += [(trigger, m) for m in (mention, *listed)]
     return found
+
+
+def listed_after(
+    sentence: Sentence,
+    trigger: Trigger,
+    mention: DateMention,
+    mentions: list[DateMention],
+    triggers: tuple[Trigger, ...],
+) -> list[DateMention]:
+    """Dates listed after the trigger's own, each with its people ("arrests were made in 2020 –
+    of X in April, Y in July and Z in October"): the same happening on each day. The list ends
+    at another trigger, a semicolon or another clause."""
+    end = max(sentence.span.start + trigger.end, mention.span.end)
+    starts = [sentence.span.start + t.start for t in triggers]
+    listed = []
+    for later in mentions:
+        if later.span.start < end or not later.dates or later.relative:
+            continue
+        between = doc_slice(sentence, end, later.span.start)
+        if (
+            len(between) > 80
+            or ";" in between
+            or not LIST_SEPARATOR.search(between)
+            or OTHER_CLAUSE.search(between)
+            or any(end <= s < later.span.start for s in starts)
+        ):
+            break
+        listed.append(later)
+        end = later.span.end
+    return listed
 
 
 def nearest_mention(
