@@ -144,6 +144,11 @@ CASES = [
         ("2020-07", "arrest"),
     ),
     (
+        "French: a participle in the plural",
+        "Les journalistes Paul Exemple et Marc Exemple ont été arrêtés le 3 mai 2021 à Douala.",
+        ("2021-05-03", "arrest"),
+    ),
+    (
         "French: two months later",
         "La militante Awa Exemple a été arrêtée en mars 2019. Deux mois plus tard, elle a été libérée.",
         ("2019-05", "release"),
@@ -158,6 +163,16 @@ def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
 
 
 NOT_EVENTS = [
+    (
+        "French: 'les détenus' are people, not a detention",
+        "Le 3 mai 2021, l'avocat Paul Exemple a dénoncé la loi sur la réinsertion des détenus.",
+        "detention",
+    ),
+    (
+        "French: 'ne ... pas' denies",
+        "Le 3 mai 2021, la militante Awa Exemple a été convoquée mais n'a pas été arrêtée.",
+        "arrest",
+    ),
     (
         "what 'has recently' happened is not the item's day",
         "2012-04-30\n\nFour members of a rights group have recently been threatened by unknown men.",
@@ -278,6 +293,16 @@ def test_a_relative_date_after_and_opens_another_happening() -> None:
     )
     found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
     assert ("2025-02-10", "killing") not in found
+
+
+def test_since_a_date_a_state_began_a_court_day_is_another() -> None:
+    text = (
+        "Les journalistes Omar Exemple et Karim Exemple, en prison depuis 2021, ont été condamnés en "
+        "appel en mars 2022 à six ans de prison."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2021", "conviction") not in found
+    assert ("2022-03", "conviction") in found or ("2022-03", "sentence") in found
 
 
 def test_a_date_in_a_clause_about_something_else_does_not_date_the_trigger() -> None:

@@ -101,10 +101,18 @@ OTHER_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 LIST_SEPARATOR = re.compile(r",|\band\b|\bet\b|\by\b|\bи\b|[–—]")
+SINCE_DATE = re.compile(r"(?:since|desde|depuis|с)\b", re.IGNORECASE)
 OWN_QUALIFIER = re.compile(r"\b(?:since|desde|depuis|с)\s*$", re.IGNORECASE)
 RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
-ONGOING = re.compile(r"\b(?:has|have)\s+(?:been\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# "has been held", "étaient poursuivis", "había sido": a state told, not the carried day's news.
+ONGOING = re.compile(
+    r"\b(?:has|have)\s+"
+    r"(?:been\s+)?(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "since 2021": when a state began; a court's or a killer's day is another one.
+ONE_DAY = {"conviction", "sentence", "hearing", "trial", "release", "acquittal", "fine", "killing", "charge"}
 # "A court has sentenced X", "X a été arrêté", "X ha sido detenido": news told in the item's
 # first sentence happened on the item's day when the sentence writes no date of its own.
 JUST_HAPPENED = re.compile(
@@ -222,7 +230,10 @@ def listed_after(
     """Dates listed after the trigger's own, each with its people ("arrests were made in 2020 –
     of X in April, Y in July and Z in October"): the same happening on each day. The list ends
     at another trigger, a semicolon or another clause."""
-    end = max(sentence.span.start + trigger.end, mention.span.end)
+    end = sentence.span.start + trigger.end
+    if mention.span.start < end:
+        return []  # only a date the trigger is told with opens a list
+    end = mention.span.end
     starts = [sentence.span.start + t.start for t in triggers]
     listed = []
     for later in mentions:
@@ -235,6 +246,7 @@ def listed_after(
             or not LIST_SEPARATOR.search(between)
             or OTHER_CLAUSE.search(between)
             or any(end <= s < later.span.start for s in starts)
+            or any(0 <= s - later.span.end <= 40 for s in starts)  # "on 5 April they arrested"
         ):
             break
         listed.append(later)
@@ -276,7 +288,12 @@ def nearest_mention(
             + (OTHER_TRIGGER_PENALTY if crossed else 0)
         )
 
-    usable = [m for m in mentions if m.span.end <= start or its_own_clause(sentence, trigger, m)]
+    usable = [
+        m
+        for m in mentions
+        if (m.span.end <= start or its_own_clause(sentence, trigger, m))
+        and not (trigger.type in ONE_DAY and SINCE_DATE.match(doc_slice(sentence, m.span.start, m.span.end)))
+    ]
     return min(usable, key=distance) if usable else None
 
 

@@ -19,14 +19,14 @@ from functools import cache, lru_cache
 from vigil_extract import vocab
 
 NEGATED = re.compile(
-    r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bне)"
+    r"(?:\bnever|\bnot|\bwithout\s+being|\bno\s+one\s+was|\bnobody\s+was|\bnunca|\bjamais|\bpas|\bне)"
     r"\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 NOT_FACTUAL = re.compile(
     r"\b(?:must|should|shall|ought\s+to|to\s+be|be|is\s+being|are\s+being|risk\s+of|fear\s+of|"
     r"if|unless|s'il|s’il|si|в\s+случае|"
-    r"doit|doivent|debe|deben|должн\w*)\s+(?:\w+\s+){0,2}$",
+    r"doit|doivent|debe|deben|должн\w*|être)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "released a joint statement", "a report released Tuesday": a document, not a person, is freed.
@@ -43,6 +43,10 @@ DOCUMENT_BEFORE = re.compile(rf"\b{DOCUMENT}\s+(?:was\s+|were\s+|is\s+|are\s+)?$
 # "families of detained activists", "the jailed leaders": a participle before its noun.
 DETERMINER_BEFORE = re.compile(
     r"\b(?:of|the|their|his|her|its|other|several|many|all|two|three|four|five|\d+)\s+$", re.IGNORECASE
+)
+PLURAL_ARTICLE_BEFORE = re.compile(
+    r"\b(?:les|des|aux|ces|leurs|plusieurs|autres|anciens|nombreux|deux|trois|quatre|cinq|\d+)\s+$",
+    re.IGNORECASE,
 )
 NOUN_AFTER = re.compile(r"^\s+(?!by\b|on\b|in\b|at\b|for\b|and\b|or\b|from\b|since\b|during\b|after\b)[a-z]")
 # "12 periodistas fueron asesinados", "killed over 140 people": a count, not a happening.
@@ -126,6 +130,8 @@ NOMINAL_ENDINGS_BY_LANGUAGE = {
     "ru": ("ние", "ния", "процесс", "угроз", "штраф", "пикет", "митинг", "слежк", "травл", "убийств"),
 }
 WORD = re.compile(r"[\w'’-]+")
+# A French past participle as the vocabulary writes it: masculine or feminine singular.
+FRENCH_PARTICIPLE = re.compile(r"^(\w+(?:é|u|i|is|it))e?$")
 STEM_ENDING = r"(?!\w*mente\b)\w*"  # "seguid*" is "seguida", never the adverb "seguidamente"
 WORD_GAP = r"\s+(?:[\w'’.\-«»“”\"]+\s+){0,5}?[«“\"„]?"  # up to five words, a quotation may open
 
@@ -170,8 +176,30 @@ class TriggerPattern:
 
 
 @cache
-def trigger_patterns(language: str) -> list[TriggerPattern]:
+def trigger_phrases(language: str) -> tuple[tuple[str, str], ...]:
+    """(event type, phrase) of the language, French participles in all four agreements."""
     table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
+    found: dict[tuple[str, str], None] = {}
+    for event_type, phrases in table.items():
+        for phrase in phrases:
+            for form in agreements(phrase) if language == "fr" else (phrase,):
+                found[(event_type, form)] = None
+    return tuple(found)
+
+
+def agreements(phrase: str) -> tuple[str, ...]:
+    """ "arrêté" is also "arrêtée", "arrêtés" and "arrêtées"; "détenu" "détenus" (the first word)."""
+    first, _, rest = phrase.partition(" ")
+    match = FRENCH_PARTICIPLE.match(first)
+    if match is None:
+        return (phrase,)
+    stem = match.group(1)
+    endings = ("", "e", "es") if stem.endswith("s") else ("", "e", "s", "es")  # "mis", "mise", "mises"
+    return tuple(" ".join(filter(None, (stem + ending, rest))) for ending in endings)
+
+
+@cache
+def trigger_patterns(language: str) -> list[TriggerPattern]:
     return [
         TriggerPattern(
             event_type,
@@ -179,8 +207,7 @@ def trigger_patterns(language: str) -> list[TriggerPattern]:
             is_nominal(phrase, language),
             phrase.split()[0].rstrip("*").lower(),
         )
-        for event_type, phrases in table.items()
-        for phrase in phrases
+        for event_type, phrase in trigger_phrases(language)
     ]
 
 
@@ -189,8 +216,7 @@ def patterns_by_anchor(language: str) -> tuple[dict[str, list[TriggerPattern]], 
     """Trigger patterns keyed by their first word; stems (``арестова*``) apart."""
     by_word: dict[str, list[TriggerPattern]] = {}
     stems: list[TriggerPattern] = []
-    table = vocab.load("triggers").get(language) or vocab.load("triggers")["en"]
-    phrases = [phrase for entries in table.values() for phrase in entries]
+    phrases = [phrase for _, phrase in trigger_phrases(language)]
     for trigger, phrase in zip(trigger_patterns(language), phrases, strict=True):
         if phrase.split()[0].endswith("*"):
             stems.append(trigger)
@@ -230,6 +256,8 @@ def tells_a_happening(text: str, event_type: str, start: int, end: int) -> bool:
         return False
     if " " not in word and word.endswith(("ed", "os", "as")) and adjective_position(before, after):
         return False
+    if " " not in word and word.endswith("s") and PLURAL_ARTICLE_BEFORE.search(before):
+        return False  # "les détenus", "des disparus": the people, not a happening
     if word[:1].isupper() and start > 0 and (NAME_WORD_BEFORE.search(before) or after.startswith("(")):
         return False
     return not (event_type == "killing" and (COUNT_BEFORE.search(before) or COUNT_AFTER.match(after)))
