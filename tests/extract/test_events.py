@@ -149,6 +149,26 @@ CASES = [
         ("2021-05-03", "arrest"),
     ),
     (
+        "bodies found",
+        "The bodies of Juan Example and Pedro Example were found on 12 March 2020 near the river.",
+        ("2020-03-12", "killing"),
+    ),
+    (
+        "held in prison since a year",
+        "Since 2011, lawyer Ana Example has been held in prison.",
+        ("2011", "detention"),
+    ),
+    (
+        "an early release",
+        "Lawyer Ana Example spent two years in prison and was granted an early release in 2013.",
+        ("2013", "release"),
+    ),
+    (
+        "a protest dispersed",
+        "On 12 January 2019, police dispersed a peaceful protest organised by activist Ana Example.",
+        ("2019-01-12", "protest"),
+    ),
+    (
         "French: two months later",
         "La militante Awa Exemple a été arrêtée en mars 2019. Deux mois plus tard, elle a été libérée.",
         ("2019-05", "release"),
@@ -163,6 +183,12 @@ def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
 
 
 NOT_EVENTS = [
+    (
+        "French: a request for release is no release",
+        "Le 6 mai 2025, le tribunal a rejeté la demande de mise en liberté provisoire de l'avocat Paul "
+        "Exemple.",
+        "release",
+    ),
     (
         "French: 'les détenus' are people, not a detention",
         "Le 3 mai 2021, l'avocat Paul Exemple a dénoncé la loi sur la réinsertion des détenus.",
