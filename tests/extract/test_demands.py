@@ -8,6 +8,21 @@ from vigil_extract import extract_text
 
 CASES = [
     (
+        "encourages X to",
+        "The group encourages the Ministry of Justice to review the case of lawyer Ana Example.",
+        "review the case of lawyer Ana Example",
+    ),
+    (
+        "should immediately, with another verb",
+        "The authorities should immediately disclose the whereabouts of blogger Minh Example.",
+        "disclose the whereabouts of blogger Minh Example",
+    ),
+    (
+        "must put an end to",
+        "The government must put an end to the harassment of journalist Tom Example.",
+        "put an end to the harassment of journalist Tom Example",
+    ),
+    (
         "is calling for",
         "Kilimo Watch is calling for the immediate release of land defender Joseph Example.",
         "the immediate release of land defender Joseph Example",

@@ -16,7 +16,7 @@ MAX_ITEMS = 15
 MIN_DEMAND_CHARS = 10  # "su liberación."
 # A word every inline cue holds: a sentence without one is not searched further.
 DEMAND_WORD = re.compile(
-    r"urg|call|ask|request|demand|please|exhort|pri[eo]|inst[aoó]|pid|pedi|exig|призыв|призв|треб|прос|must|"
+    r"urg|call|ask|request|demand|please|encourag|implor|exhort|pri[eo]|inst[aoó]|pid|pedi|exig|призыв|призв|треб|прос|must|"
     r"should|réclam|appel|solicit|reclam|llam|seek|want|invit|enjoin|obtenir|plaid|doi[tv]|debe|"
     r"должн|ruego|exhorto|необходимо|следует|настаива|devr|deber|appeal|insist|imperative|essential|crucial|vital",
     re.IGNORECASE,
