@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_DIRS_DB := tests/cases tests/audit tests/search tests/web tests/intake tests/followups tests/security tests/appeals tests/api
 
-.PHONY: install run test lint lock docs messages bench soak clean
+.PHONY: install run test lint lock docs messages bench soak soak-hostile soak-crash clean
 
 install: $(STAMP)
 
@@ -57,12 +57,21 @@ bench: install
 	$(BIN)/python benchmarks/render.py
 	$(BIN)/python benchmarks/identity.py
 
-# The long security runs (not part of `make test`): 10,000 hostile inputs through the readers,
-# then RUNS (200) kill -9 of `vigil ingest --accept --jobs 2`, checking the store after each.
+# The long security runs (not part of `make test`; `make -j2 soak` runs the two at once):
+# 10,000 hostile inputs, each read in its own process killed at its limit (per-input table in
+# SOAK_DIR), and RUNS (200) kill -9 of `vigil ingest --accept --jobs 2` landing mid-ingest.
 RUNS ?= 200
-soak: install
-	VIGIL_HOSTILE_COUNT=10000 $(BIN)/pytest -q -s -p no:cacheprovider tests/security/test_hostile_corpus.py
-	$(BIN)/python scripts/soak_crash.py $(RUNS)
+SOAK_DIR ?= /tmp/vigil-soak-report
+soak: soak-hostile soak-crash
+
+soak-hostile: install
+	mkdir -p $(SOAK_DIR)
+	VIGIL_HOSTILE_COUNT=10000 VIGIL_HOSTILE_REPORT=$(SOAK_DIR)/hostile.tsv \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/security/test_hostile_corpus.py
+
+soak-crash: install
+	mkdir -p $(SOAK_DIR)
+	$(BIN)/python scripts/soak_crash.py $(RUNS) --report $(SOAK_DIR)/crash.txt
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock

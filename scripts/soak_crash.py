@@ -1,13 +1,25 @@
-"""Crash soak: kill -9 ``vigil ingest --accept --jobs 2`` at random moments, again and again,
-then check that the store survived each time: SQLCipher's integrity check, ``vigil audit
-verify``, and every source the command reported stored is whole (its original's SHA-256 is its
-content hash, its text decrypts). Run by ``make soak`` (RUNS=200 by default).
+"""Crash soak: kill -9 ``vigil ingest --accept --jobs 2`` while it ingests, again and again,
+then check that the store survived each time.
 
-Usage: python scripts/soak_crash.py [RUNS]
+Where each kill lands is chosen, not hoped for: the command prints one progress line per file
+as it stores it (``ingesting N/M`` on standard error, about 30 ms apart), and the soak kills
+the whole process group right after line K (K drawn from 1..M) and a random pause: up to
+30 ms (the kill falls inside the storing transaction of a group of 25), or, after the last
+line of a group that more files follow, up to 1 s (the kill falls in that group's commit or
+while the readers extract the next group). A run whose command had already exited when the
+kill came does not count as a kill mid-ingest; runs go on until RUNS kills landed mid-ingest.
+
+After each kill: SQLCipher's ``integrity_check``; ``vigil audit verify``; no half-stored
+source (every stored source's original decrypts to the bytes its content hash names, it has
+its suggestions, all accepted into a case); the same batch ingested again completes (exit 0,
+every file reported); and every source reported stored before the kill is still there.
+
+Usage: python scripts/soak_crash.py [RUNS] [--report FILE]   (``make soak``: RUNS=200)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import random
 import re
@@ -16,10 +28,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 NAMES = ["Amina", "Ruth", "Neema", "Dana", "Aigerim", "Leyla", "Marta", "Olga", "Sara", "Zhanna"]
 SURNAMES = ["Example", "Sample", "Specimen", "Placeholder", "Fictiva", "Testova", "Inventada", "Muster"]
+PROGRESS = re.compile(r"^ingesting (\d+)/(\d+)$")
+REPORTED = re.compile(r": source (\d+)")
 
 
 def appeal(rng: random.Random, number: int) -> str:
@@ -32,90 +47,161 @@ def appeal(rng: random.Random, number: int) -> str:
     )
 
 
-def vigil(home: Path, key: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def environment(home: Path, key: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
     env.update({"VIGIL_HOME": str(home), "VIGIL_KEY_FILE": str(key)})
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-m", "vigil.cli", *args], env=env, capture_output=True, text=True, **kwargs
+    return env
+
+
+def vigil(home: Path, key: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vigil.cli", *args], env=environment(home, key), capture_output=True, text=True
     )
 
 
-def check(home: Path, key: Path, reported: set[int]) -> str:
-    """'' when the store is whole, else what is wrong."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from sqlcipher3 import dbapi2 as sqlcipher
+@dataclass
+class Kill:
+    """Where one kill landed."""
 
-    from vigil.crypto.keys import derive, read_master_key
+    after_line: int  # progress lines seen before the kill (files handed to the store)
+    total: int  # files in the batch
+    pause: float  # seconds between that line and the kill
+    alive: bool  # the command was still running when the kill came
+    committed: int  # files the command had reported stored (groups committed) before it died
 
-    master = read_master_key(key)
-    connection = sqlcipher.connect(str(home / "vigil.db"))
-    try:
-        connection.execute(f"PRAGMA key = \"x'{derive(master, 'database').hex()}'\"")
-        integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        if integrity != "ok":
-            return f"integrity_check: {integrity}"
-        rows = dict(connection.execute("SELECT id, content_hash FROM cases_source").fetchall())
-    finally:
-        connection.close()
-    missing = reported - set(rows)
-    if missing:
-        return f"sources reported stored but absent: {sorted(missing)}"
+    def where(self) -> str:
+        if not self.alive:
+            return f"after the command exited (line {self.after_line}/{self.total})"
+        group = (self.after_line - 1) // 25 + 1
+        committed = f"{self.committed} committed"
+        return f"line {self.after_line}/{self.total} + {self.pause:.2f} s (group {group}; {committed})"
+
+
+def kill_during_ingest(home: Path, key: Path, files: list[str], rng: random.Random) -> Kill:
+    """Start the ingest, kill its process group after a chosen progress line."""
+    target = rng.randint(1, len(files))
+    pause = rng.uniform(0.0, 1.0 if target % 25 == 0 and target < len(files) else 0.03)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vigil.cli", "ingest", "--accept", "--jobs", "2", *files],
+        env=environment(home, key),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stderr is not None and process.stdout is not None
+    seen = 0
+    for line in process.stderr:
+        match = PROGRESS.match(line.strip())
+        if match:
+            seen = int(match.group(1))
+            if seen >= target:
+                break
+    time.sleep(pause)
+    alive = process.poll() is None
+    if alive:
+        os.killpg(process.pid, signal.SIGKILL)
+    out = process.stdout.read()
+    process.wait()
+    return Kill(seen, len(files), pause, alive, len(REPORTED.findall(out)))
+
+
+def check(home: Path, key: Path, files: list[str], reported: set[int]) -> tuple[str, set[int]]:
+    """('' or what is wrong, the sources the re-ingest reported)."""
+    problem = store_problem(home, key, reported)
+    if problem:
+        return problem, set()
     verified = vigil(home, key, "audit", "verify")
     if verified.returncode != 0:
-        return f"audit verify: {verified.stderr.strip()}"
-    for source_id in sorted(reported)[-3:]:
-        shown = vigil(home, key, "source", "show", str(source_id), "--json")
-        if shown.returncode != 0:
-            return f"source {source_id} does not read back: {shown.stderr.strip()}"
+        return f"audit verify after the kill: {verified.stderr.strip()}", set()
+    again = vigil(home, key, "ingest", "--accept", "--jobs", "2", *files)
+    now_reported = {int(n) for n in REPORTED.findall(again.stdout)}
+    if again.returncode != 0 or len(now_reported) != len(files):
+        return f"re-ingest: exit {again.returncode}, {len(now_reported)} of {len(files)} reported", set()
+    return store_problem(home, key, reported | now_reported), now_reported
+
+
+def store_problem(home: Path, key: Path, reported: set[int]) -> str:
+    """'' when the database is whole and every source in it is whole, else what is wrong."""
+    import hashlib
+
+    from django.db import connection
+
+    from vigil.cases.models import Source, Suggestion
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA integrity_check")
+            integrity = cursor.fetchone()[0]
+        if integrity != "ok":
+            return f"integrity_check: {integrity}"
+        ids = set(Source.objects.values_list("id", flat=True))
+        if reported - ids:
+            return f"sources reported stored but absent: {sorted(reported - ids)}"
+        for source in Source.objects.all():
+            if hashlib.sha256(bytes(source.original or b"")).hexdigest() != source.content_hash:
+                return f"source {source.id}: its original does not match its content hash"
+            if source.case_id is None or not source.text:
+                return f"source {source.id}: half stored (no case or no text)"
+        pending = Suggestion.objects.filter(status="pending").values_list("source_id", flat=True).first()
+        if pending is not None:
+            return f"source {pending}: suggestions left pending after --accept"
+        bare = Source.objects.filter(suggestions__isnull=True).values_list("id", flat=True).first()
+        if bare is not None:
+            return f"source {bare}: stored without its suggestions"
+    finally:
+        connection.close()
     return ""
 
 
 def main() -> int:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    rng = random.Random(200)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("runs", nargs="?", type=int, default=200)
+    parser.add_argument("--report", type=Path, help="write one line per run (where the kill landed) here")
+    parser.add_argument("--seed", type=int, default=200)
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
     work = Path(tempfile.mkdtemp(prefix="vigil-soak-"))
     home, key = work / "store", work / "keyring" / "vigil.key"
-    vigil(home, key, "init", check=True)
+    initialised = vigil(home, key, "init")
+    if initialised.returncode != 0:
+        print(initialised.stderr, file=sys.stderr)
+        return 1
+    os.environ.update(environment(home, key))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "vigil.settings.dev"
+    import django
+
+    django.setup()
     reported: set[int] = set()
-    number, failures, started = 0, 0, time.time()
-    for run in range(1, runs + 1):
+    lines: list[str] = []
+    number, failures, mid_ingest, run, started = 0, 0, 0, 0, time.time()
+    while mid_ingest < options.runs and run < 2 * options.runs:
+        run += 1
         batch = work / f"batch-{run}"
         batch.mkdir()
         files = []
-        for _ in range(rng.randint(4, 12)):
+        for _ in range(rng.randint(8, 40)):
             number += 1
             path = batch / f"appeal-{number}.txt"
             path.write_text(appeal(rng, number), encoding="utf-8")
             files.append(str(path))
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("VIGIL_", "DJANGO_"))}
-        env.update({"VIGIL_HOME": str(home), "VIGIL_KEY_FILE": str(key)})
-        out = work / f"out-{run}.txt"
-        with out.open("w") as handle:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "vigil.cli", "ingest", "--accept", "--jobs", "2", *files],
-                env=env,
-                stdout=handle,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            time.sleep(rng.uniform(0.5, 8.0))
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        reported |= {int(n) for n in re.findall(r": source (\d+)", out.read_text())}
-        problem = check(home, key, reported)
-        status = "ok" if not problem else f"FAILED: {problem}"
+        kill = kill_during_ingest(home, key, files, rng)
+        mid_ingest += kill.alive
+        problem, again = check(home, key, files, reported)
+        reported |= again
         failures += bool(problem)
-        print(
-            f"run {run:>3}/{runs}: exit {process.returncode:>4},"
-            f" {len(reported)} sources reported so far: {status}"
-        )
-        sys.stdout.flush()
-    print(
-        f"soak: {runs} kill -9 runs, {failures} failures, {len(reported)} sources reported and whole,"
-        f" {time.time() - started:.0f} s"
+        status = "ok" if not problem else f"FAILED: {problem}"
+        line = f"run {run:>3} ({mid_ingest} mid-ingest): killed {kill.where()}: {status}"
+        lines.append(line)
+        print(line, flush=True)
+    summary = (
+        f"soak: {run} kill -9 runs, {mid_ingest} landed mid-ingest, {failures} inconsistencies,"
+        f" {len(reported)} sources stored and whole, {time.time() - started:.0f} s"
     )
-    return 1 if failures else 0
+    print(summary)
+    if options.report:
+        options.report.write_text("\n".join([*lines, summary]) + "\n", encoding="utf-8")
+    return 1 if failures or mid_ingest < options.runs else 0
 
 
 if __name__ == "__main__":

@@ -44,6 +44,14 @@ E113 = ErrorCode(
 E114 = ErrorCode(
     "E114", "the reader failed on this file ({detail})", "it may be malformed: open it and save it again"
 )
+E115 = ErrorCode(
+    "E115",
+    "reading did not stop within {limit} seconds; its process was killed",
+    "it may be hostile; raise --timeout only for a file you trust",
+)
+E116 = ErrorCode(
+    "E116", "the reader process ended without a result ({detail})", "it may be hostile or damaged"
+)
 
 
 class ExtractionError(Exception):

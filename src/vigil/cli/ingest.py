@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -24,7 +22,8 @@ from vigil.cli.limits import (
     extract_config,
 )
 from vigil.cli.output import echo, print_error, progress
-from vigil.intake.extracted import ExtractedFile, RefusedFile, read_for_intake
+from vigil.intake.extracted import ExtractedFile, RefusedFile, read_isolated
+from vigil_extract import ExtractConfig
 
 if TYPE_CHECKING:
     from vigil.intake.store import IngestOutcome
@@ -59,8 +58,8 @@ def ingest(
     refused = 0
     store = partial(do_ingest, acting_user=user, confidentiality=confidentiality, accept=accept)
     with progress(len(files), "ingesting", enabled=len(files) > 1) as advance:
-        reader = partial(read_for_intake, config=extract_config(max_mb, max_pages, max_unpacked_mb, timeout))
-        for group in batched(extracted_files(files, jobs, reader), GROUP):
+        config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout)
+        for group in batched(extracted_files(files, jobs, config), GROUP):
             try:
                 stored, refused_here = store_group(group, store, confidentiality, advance)
             except NotAllowed as exc:
@@ -142,25 +141,10 @@ def batched(items: Iterator[T], size: int) -> Iterator[tuple[T, ...]]:
 
 
 def extracted_files(
-    files: list[Path], jobs: int, reader: Callable[[Path], ExtractedFile | RefusedFile]
+    files: list[Path], jobs: int, config: ExtractConfig
 ) -> Iterator[ExtractedFile | RefusedFile]:
-    """Extraction results in input order, computed in ``jobs`` processes.
-
-    A worker that dies (killed for memory, a crash in a C library) costs its own file only: the
-    file is refused, and a new pool takes the files after it.
-    """
-    if jobs == 1 or len(files) == 1:
-        yield from (reader(path) for path in files)
-        return
-    position = 0
-    while position < len(files):
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(reader, path) for path in files[position:]]
-            for future in futures:
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    yield RefusedFile(str(files[position]), f"{files[position]}: the reader process died")
-                    position += 1
-                    break
-                position += 1
+    """Extraction results in input order, each file read in a process of its own (``jobs`` at
+    a time) that is killed if it overruns the time limit: a reader that hangs, dies or runs
+    out of memory costs its own file only."""
+    for outcome, _ in read_isolated(files, config, jobs=jobs):
+        yield outcome

@@ -40,9 +40,20 @@ def markup_safe(text: object) -> str:
 
 @contextmanager
 def progress(total: int, label: str, *, enabled: bool = True) -> Iterator[Callable[[], None]]:
-    """A progress bar on standard error; yields a function to call once per item."""
-    if not enabled or not err_console.is_terminal:
+    """A progress bar on standard error; yields a function to call once per item. When
+    standard error is not a terminal (a log, a service's journal), one plain line per item."""
+    if not enabled:
         yield lambda: None
+        return
+    if not err_console.is_terminal:
+        done = 0
+
+        def line() -> None:
+            nonlocal done
+            done += 1
+            typer.echo(f"{label} {done}/{total}", err=True)
+
+        yield line
         return
     with Progress(
         TextColumn(label),

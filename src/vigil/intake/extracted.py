@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
 
 from vigil_extract import ExtractConfig, ExtractionError, extract_file
 from vigil_extract.document import Document
-from vigil_extract.errors import E114
+from vigil_extract.errors import E114, E115, E116
+from vigil_extract.isolation import Isolated, run_isolated
+
+KILL_GRACE = 1.0
+"""Seconds past the in-process time limit (E111) after which a reader's process is killed (E115)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,26 @@ def read_for_intake(
     except Exception as exc:  # a component's bug on a strange text must not stop the batch
         return RefusedFile(shown, ExtractionError(E114, shown, detail=type(exc).__name__).message)
     return ExtractedFile(shown, data, hashlib.sha256(data).hexdigest(), facts_only(document))
+
+
+def read_isolated(
+    paths: Sequence[Path], config: ExtractConfig | None = None, *, jobs: int = 1
+) -> Iterator[tuple[ExtractedFile | RefusedFile, Isolated[Path, ExtractedFile | RefusedFile]]]:
+    """:func:`read_for_intake` of each path in a child process of its own (``jobs`` at a time,
+    in input order), killed from outside ``KILL_GRACE`` seconds after the time limit: a
+    reader stuck in C code, or one that swallows the in-process alarm, costs that file only.
+    Yields each outcome with what its process cost (time, peak memory)."""
+    config = config or ExtractConfig()
+    reader = partial(read_for_intake, config=config)
+    kill_after = config.max_seconds + KILL_GRACE if config.max_seconds > 0 else None
+    for run in run_isolated(reader, paths, jobs=jobs, kill_after=kill_after):
+        shown = os.fspath(run.item)
+        if run.result is not None:
+            yield run.result, run
+        elif run.killed:
+            yield RefusedFile(shown, ExtractionError(E115, shown, limit=config.max_seconds).message), run
+        else:
+            yield RefusedFile(shown, ExtractionError(E116, shown, detail=run.failure).message), run
 
 
 def facts_only(document: Document) -> Document:

@@ -10,7 +10,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from vigil.intake.extracted import ExtractedFile, RefusedFile, read_for_intake
+from vigil.intake.extracted import ExtractedFile, RefusedFile, read_isolated
 from vigil_extract import ExtractConfig
 
 SAFE_NAME = re.compile(r"[^\w.\- ]+")
@@ -25,7 +25,7 @@ def read_bytes(name: str, data: bytes, config: ExtractConfig | None = None) -> E
     with tempfile.TemporaryDirectory(prefix="vigil-upload-") as folder:
         path = Path(folder) / safe_name(name)
         path.write_bytes(data)
-        extracted = read_for_intake(path, config)
+        ((extracted, _),) = read_isolated([path], config)  # killed from outside if it overruns
         if isinstance(extracted, RefusedFile):
             return RefusedFile(name, extracted.message.replace(str(path), name))
         return ExtractedFile(name, extracted.data, extracted.content_hash, extracted.document)
