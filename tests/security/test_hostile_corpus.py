@@ -66,7 +66,8 @@ def test_every_hostile_input_is_read_or_refused_within_an_external_limit(
     slowest = max(rows, key=lambda row: row[3])
     largest = max(rows, key=lambda row: row[4])
     print(
-        f"\nhostile corpus: {count} inputs, each in its own process; slowest {slowest[3]:.2f} s ({slowest[0]}),"
+        f"\nhostile corpus: {count} inputs, each in its own process;"
+        f" slowest {slowest[3]:.2f} s ({slowest[0]}),"
         f" largest peak RSS {largest[4] / 1e6:.0f} MB ({largest[0]}); {len(limit_hit)} hit the limit"
     )
     print("  " + ", ".join(f"{key} {value}" for key, value in sorted(outcomes.items())))
@@ -74,7 +75,9 @@ def test_every_hostile_input_is_read_or_refused_within_an_external_limit(
         print(f"  limit: {path.name} ({kinds[path]})")
     report = os.environ.get("VIGIL_HOSTILE_REPORT")
     if report:
-        lines = [f"{name}\t{kind}\t{result}\t{seconds:.3f}\t{peak}" for name, kind, result, seconds, peak in rows]
+        lines = [
+            f"{name}\t{kind}\t{result}\t{seconds:.3f}\t{peak}" for name, kind, result, seconds, peak in rows
+        ]
         Path(report).write_text("file\tclass\toutcome\tseconds\tpeak_rss_bytes\n" + "\n".join(lines) + "\n")
     assert any(key.endswith("read") for key in outcomes) and any("E10" in key for key in outcomes)
 
