@@ -47,18 +47,18 @@ def force_login_passes_the_second_factor(monkeypatch: pytest.MonkeyPatch) -> Non
     def force_login(self: Client, user: Any, backend: str | None = None) -> None:
         from django.contrib.auth.signals import user_logged_in
         from django_otp import DEVICE_ID_SESSION_KEY
-        from django_otp.plugins.otp_totp.models import TOTPDevice
 
         from vigil.audit.signin import signed_in
+        from vigil.cases.models import SealedTOTPDevice
 
         user_logged_in.disconnect(signed_in, dispatch_uid="vigil.audit.sign_in")
         try:
             original(self, user, backend)
         finally:
             user_logged_in.connect(signed_in, dispatch_uid="vigil.audit.sign_in")
-        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        device = SealedTOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:
-            device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+            device = SealedTOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
         session = self.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()

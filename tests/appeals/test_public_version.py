@@ -156,7 +156,7 @@ def canary_case() -> Case:
             confidentiality="restricted",
         )
         source = Source.objects.create(
-            title="internal memo", language="en", confidentiality="restricted", content_hash="canary-memo"
+            title="internal memo", language="en", confidentiality="restricted", fingerprint="canary-memo"
         )
         add_intervention(
             acting_user=None,

@@ -29,7 +29,7 @@ def test_encrypted_text_is_stored_as_ciphertext_and_read_back() -> None:
 
 
 def test_source_text_and_original_are_encrypted() -> None:
-    source = Source.objects.create(content_hash="0" * 64, text=CANARY, original=CANARY.encode())
+    source = Source.objects.create(fingerprint="0" * 64, text=CANARY, original=CANARY.encode())
     assert CANARY not in raw_value("cases_source", "text", source.pk)
     assert CANARY not in raw_value("cases_source", "original", source.pk)
     fresh = Source.objects.get(pk=source.pk)

@@ -230,7 +230,7 @@ def confidential_source(title: str, named: list[Any]) -> Source:
         case = do_create_case(acting_user=None, title=title, confidentiality="confidential", country="KZ")
         case.members.set(named)
         return Source.objects.create(
-            title=title, content_hash=title.encode().hex()[:64], confidentiality="confidential", case=case
+            title=title, fingerprint=title.encode().hex()[:64], confidentiality="confidential", case=case
         )
 
 

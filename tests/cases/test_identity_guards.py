@@ -39,7 +39,7 @@ def case_about(people: list[Person], level: str, title: str, members: list[Any] 
 
 
 def source_on(case: Case, level: str) -> Source:
-    return Source.objects.create(title="s", content_hash=f"{case.pk:064d}", confidentiality=level, case=case)
+    return Source.objects.create(title="s", fingerprint=f"{case.pk:064d}", confidentiality=level, case=case)
 
 
 def test_a_merge_reindexes_the_kept_persons_own_cases() -> None:

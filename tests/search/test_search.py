@@ -48,7 +48,7 @@ def test_postgresql_index_holds_keyed_tokens_and_no_word() -> None:
     from vigil.cases.models import Source
     from vigil.search.index import index_source
 
-    index_source(Source.objects.create(title="Note", content_hash="h1", text=source_text, case=case))
+    index_source(Source.objects.create(title="Note", fingerprint="h1", text=source_text, case=case))
     stored = indexed_text().casefold()
     for word in ("ruslan", "tokenova", "almaty", "protest", "kazakhstan"):
         assert word not in stored

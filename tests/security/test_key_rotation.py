@@ -49,7 +49,7 @@ def test_rekeying_moves_values_names_and_tokens_to_the_new_key() -> None:
     case = make_case(f"Kyrgyzstan: {CANARY} detained", "restricted", defender=CANARY)
     old, new = keyring(), keyring_from(new_master_key())
     rotation = rekey_records(old, new)
-    assert rotation.values > 0 and rotation.spellings == 1
+    assert rotation.values > 0 and rotation.spellings == 1 and rotation.fingerprints == 0
     with pytest.raises(DecryptionError):
         Case.objects.get(pk=case.pk).title  # noqa: B018 — the old key no longer opens it
     with using(new):
@@ -73,7 +73,9 @@ def rotated_store(run_vigil: Run, tmp_path: Path, env: dict[str, str]) -> Path:
     return appeal
 
 
-def check_rotation(run_vigil: Run, vigil_home: Path, tmp_path: Path, env: dict[str, str]) -> None:
+def check_rotation(
+    run_vigil: Run, vigil_home: Path, tmp_path: Path, env: dict[str, str], appeal: Path
+) -> None:
     key = vigil_home / "keys" / "vigil.key"
     old_key = tmp_path / "old.key"
     shutil.copy(key, old_key)
@@ -83,22 +85,24 @@ def check_rotation(run_vigil: Run, vigil_home: Path, tmp_path: Path, env: dict[s
     assert CANARY in run_vigil("case", "list", env=env, check=True).stdout
     assert "Rotatova" in run_vigil("search", "Rotatova", env=env, check=True).stdout
     assert "audit chain intact" in run_vigil("audit", "verify", env=env, check=True).stdout
+    again = run_vigil("ingest", str(appeal), env=env, check=True)
+    assert "(already stored: nothing changed)" in again.stdout, "the fingerprint moved to the new key"
     shutil.copy(old_key, key)
     stale = run_vigil("case", "list", env=env)
     assert stale.returncode != 0 and CANARY not in stale.stdout, "the old key opens nothing"
 
 
 def test_rotating_the_embedded_store_key(run_vigil: Run, vigil_home: Path, tmp_path: Path) -> None:
-    rotated_store(run_vigil, tmp_path, WRAPPED)
-    check_rotation(run_vigil, vigil_home, tmp_path, WRAPPED)
+    appeal = rotated_store(run_vigil, tmp_path, WRAPPED)
+    check_rotation(run_vigil, vigil_home, tmp_path, WRAPPED, appeal)
 
 
 def test_rotating_the_key_of_a_postgresql_store(
     run_vigil: Run, vigil_home: Path, tmp_path: Path, postgres_database: str
 ) -> None:
     env = {**WRAPPED, "VIGIL_DATABASE_URL": postgres_database}
-    rotated_store(run_vigil, tmp_path, env)
-    check_rotation(run_vigil, vigil_home, tmp_path, env)
+    appeal = rotated_store(run_vigil, tmp_path, env)
+    check_rotation(run_vigil, vigil_home, tmp_path, env, appeal)
 
 
 def test_a_new_passphrase_may_come_with_the_new_key(run_vigil: Run, vigil_home: Path, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def source_on(case: Case, title: str, level: str = "restricted") -> Source:
     text = f"{title}: the defender was arrested in Almaty on 6 March 2025."
     return Source.objects.create(
         title=title,
-        content_hash=title.encode().hex().ljust(64, "0")[:64],
+        fingerprint=title.encode().hex().ljust(64, "0")[:64],
         text=text,
         case=case,
         confidentiality=level,

@@ -121,7 +121,8 @@ def key_rotate() -> None:
         return
     echo(
         f"{path}: a new master key is in place; {rotation.values} encrypted values,"
-        f" {rotation.spellings} name keys and {rotation.entries} search entries moved to it."
+        f" {rotation.spellings} name keys, {rotation.fingerprints} file fingerprints and"
+        f" {rotation.entries} search entries moved to it."
         " The old key (and any copy of the old key file) no longer opens the store;"
         " backups taken before keep the old key."
     )

@@ -86,7 +86,9 @@ def load_demo() -> None:
     if not isinstance(extracted, ExtractedFile):
         fail(f"the demo appeal could not be read: {extracted.message}")
         return
-    if Source.objects.filter(content_hash=extracted.content_hash).exists():
+    from vigil.crypto.fingerprints import fingerprint
+
+    if Source.objects.filter(fingerprint=fingerprint(extracted.content_hash)).exists():
         return
     outcome = do_ingest(extracted, acting_user=None, confidentiality="restricted", accept=True)
     echo(f"demo case loaded: case {outcome.case_id}")

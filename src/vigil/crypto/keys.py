@@ -62,6 +62,7 @@ class KeyRing:
     search: bytes
     backup: bytes
     django_secret: str
+    fingerprints: bytes
 
     @property
     def database_hex(self) -> str:
@@ -215,6 +216,7 @@ def keyring_from(master: bytes) -> KeyRing:
         search=derive(master, "search index"),
         backup=derive(master, "backup"),
         django_secret=derive(master, "django secret key").hex(),
+        fingerprints=derive(master, "file fingerprints"),
     )
 
 

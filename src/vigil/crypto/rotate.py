@@ -1,17 +1,18 @@
 """Replacing the store's master key (``vigil key rotate``): after a suspected leak of the key.
 
 In one database transaction, every value encrypted by the application is decrypted under the
-old key and encrypted under the new one, the blind index of names and (on PostgreSQL) the
-search tokens are computed again under the new key, and the rotation is written in the audit
-chain. Then the SQLCipher file is re-keyed, the key file replaced and the audit head sealed
-under the new key. The new key file is written first, beside the old one (``vigil.key.new``),
-so an interrupted rotation can be finished (:func:`finish_interrupted`) whichever step it
-stopped at. Digests already in the chain stay under the old key: they can no longer be
-checked against a guessed value by anyone.
+old key and encrypted under the new one, the blind index of names, the files' fingerprints
+and (on PostgreSQL) the search tokens are computed again under the new key, and the
+rotation is written in the audit chain. Then the SQLCipher file is re-keyed, the key file
+replaced and the audit head sealed under the new key. The new key file is written first,
+beside the old one (``vigil.key.new``), so an interrupted rotation can be finished
+(:func:`finish_interrupted`) whichever step it stopped at. Digests already in the chain
+stay under the old key: they can no longer be checked against a guessed value by anyone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,16 +22,18 @@ from django.db import connection, transaction
 
 from vigil.crypto.columns import Column, rekeyer, rewrite
 from vigil.crypto.fields import DecryptionError, EncryptedBinaryField, EncryptedJSONField, EncryptedTextField
+from vigil.crypto.fingerprints import fingerprint
 from vigil.crypto.keys import KEY_BYTES, KeyRing, encode_key, keyring_from, using, write_private
 
 
 @dataclass(frozen=True)
 class Rotation:
-    """What a rotation changed: values re-encrypted, spellings re-keyed, entries re-indexed."""
+    """What a rotation changed: values re-encrypted, spellings and files re-keyed, entries re-indexed."""
 
     values: int
     spellings: int
     entries: int
+    fingerprints: int = 0
 
 
 def encrypted_columns() -> list[Column]:
@@ -59,7 +62,7 @@ def rekey_records(old: KeyRing, new: KeyRing, *, acting_user: object = None) -> 
     record it, in one transaction. The caller re-keys SQLCipher and replaces the key file."""
     from vigil.audit.chain import lock_chain, record
     from vigil.cases.identity import key_columns
-    from vigil.cases.models import OrganisationName, PersonName
+    from vigil.cases.models import OrganisationName, PersonName, Source
     from vigil.cases.names import organisation_keys, person_keys
     from vigil.search.index import rebuild
 
@@ -72,16 +75,28 @@ def rekey_records(old: KeyRing, new: KeyRing, *, acting_user: object = None) -> 
                 for model, keys in ((PersonName, person_keys), (OrganisationName, organisation_keys))
                 for row in model.objects.only("id", "name")
             ]
+            digests = [
+                (pk, hashlib.sha256(bytes(original)).hexdigest())
+                for pk, original in Source._base_manager.exclude(original=None).values_list("pk", "original")
+                if original is not None
+            ]
         values = rewrite(apps, connection, encrypted_columns(), rekeyer(old.fields, new.fields))
         for model, pk, name, keys in spellings:
             model.objects.filter(pk=pk).update(**key_columns(name, keys(name)))
+        for pk, digest in digests:
+            Source._base_manager.filter(pk=pk).update(fingerprint=fingerprint(digest, new.fingerprints))
         entries = rebuild() if connection.vendor == "postgresql" else 0
-        rotation = Rotation(values, len(spellings), entries)
+        rotation = Rotation(values, len(spellings), entries, len(digests))
         record(
             "store.rotate_key",
             acting_user=acting_user,  # type: ignore[arg-type]
             object_type="store",
-            detail={"values": values, "spellings": len(spellings), "search_entries": entries},
+            detail={
+                "values": values,
+                "spellings": len(spellings),
+                "search_entries": entries,
+                "fingerprints": len(digests),
+            },
         )
     return rotation
 

@@ -18,6 +18,7 @@ from vigil.cases.access import readable_sources
 from vigil.cases.actions.guard import require_writer
 from vigil.cases.models import Source, Suggestion
 from vigil.cases.roles import User
+from vigil.crypto.fingerprints import fingerprint
 from vigil.intake.accept import accept_source, as_date
 from vigil.intake.extracted import ExtractedFile
 from vigil.search import index as search_index
@@ -49,7 +50,7 @@ def do_ingest(
 ) -> IngestOutcome:
     """Store one extracted file; a file already stored (same content) is not stored twice."""
     require_writer(acting_user)
-    existing = Source.all_objects.filter(content_hash=extracted.content_hash).first()
+    existing = Source.all_objects.filter(fingerprint=fingerprint(extracted.content_hash)).first()
     if existing is not None:
         if not any(readable_sources(acting_user, deleted=d).filter(pk=existing.pk) for d in (False, True)):
             return resubmitted_unseen(existing, extracted, acting_user=acting_user)
@@ -92,7 +93,7 @@ def store_source(extracted: ExtractedFile, *, acting_user: User | None, confiden
         language=doc.language or "",
         format=doc.format,
         filename=Path(extracted.path).name[:300],
-        content_hash=extracted.content_hash,
+        fingerprint=fingerprint(extracted.content_hash),
         original=extracted.data,
         text=doc.text,
         confidentiality=confidentiality,

@@ -25,9 +25,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vigil.audit.chain import record
+from vigil.cases.models import SealedTOTPDevice
 from vigil.cases.roles import role_of
 
 RECOVERY_CODES = 10
@@ -48,7 +48,7 @@ class RequireSecondFactorMiddleware:
             and role_of(user) in settings.SECOND_FACTOR_ROLES
             and not user.is_verified()  # type: ignore[attr-defined]
         ):
-            enrolled = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+            enrolled = SealedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
             target = "/account/two-factor/" if enrolled else "/account/two-factor/setup/"
             return redirect(f"{target}?next={quote(request.get_full_path())}")
         return self.get_response(request)
@@ -88,11 +88,11 @@ def next_url(request: HttpRequest) -> str:
 def setup(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app: a QR code (and its secret as text), then one code to confirm."""
     user = request.user
-    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if SealedTOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("two-factor-verify")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    device = SealedTOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
+        device = SealedTOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"].strip()):
@@ -109,7 +109,7 @@ def setup(request: HttpRequest) -> HttpResponse:
     return render(request, "web/two_factor_setup.html", context)
 
 
-def enrol(request: HttpRequest, device: TOTPDevice) -> list[str]:
+def enrol(request: HttpRequest, device: SealedTOTPDevice) -> list[str]:
     """Confirm the authenticator, mark this session verified, and issue fresh recovery codes."""
     with transaction.atomic():
         device.confirmed = True
@@ -123,7 +123,7 @@ def enrol(request: HttpRequest, device: TOTPDevice) -> list[str]:
     return codes
 
 
-def secret_text(device: TOTPDevice) -> str:
+def secret_text(device: SealedTOTPDevice) -> str:
     """The TOTP secret in base32, in groups of four, for typing into an app by hand."""
     from base64 import b32encode
 

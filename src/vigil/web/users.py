@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vigil.audit.passwords import TEMPORARY_DAYS, temporary_since
 from vigil.cases.actions.guard import NotAllowed
@@ -30,6 +29,7 @@ from vigil.cases.actions.users import (
     do_set_role,
     do_unlock_user,
 )
+from vigil.cases.models import SealedTOTPDevice
 from vigil.cases.roles import role_of
 from vigil.web.forms.accounts import NewAccountForm, RoleForm
 from vigil.web.pages import page
@@ -51,7 +51,7 @@ class AccountRow:
 
 
 def rows() -> list[AccountRow]:
-    enrolled = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    enrolled = set(SealedTOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
     return [
         AccountRow(user, role_of(user) or "", user.pk in enrolled, temporary_since(user))
         for user in User.objects.prefetch_related("groups").order_by("-is_active", "username")
@@ -101,7 +101,7 @@ def account_context(request: HttpRequest, account: User, form: RoleForm | None =
         "account": account,
         "account_role": role_of(account) or "",
         "form": form or RoleForm(initial={"role": role_of(account)}),
-        "second_factor": TOTPDevice.objects.filter(user=account, confirmed=True).exists(),
+        "second_factor": SealedTOTPDevice.objects.filter(user=account, confirmed=True).exists(),
         "temporary_since": temporary_since(account),
         "is_me": account.pk == request.user.pk,
     }

@@ -33,7 +33,9 @@ class Source(Record):
     language = models.CharField(max_length=8, blank=True)
     format = models.CharField(max_length=8, blank=True)
     filename = EncryptedCharField(max_length=300, blank=True)
-    content_hash = models.CharField(max_length=64, unique=True)
+    # HMAC of the original's SHA-256 under the store's key (crypto/fingerprints.py): a copy
+    # of the database cannot confirm that a known document is stored.
+    fingerprint = models.CharField(max_length=64, unique=True)
     original = EncryptedBinaryField(null=True, blank=True)
     text = EncryptedTextField(blank=True, null=True)
     case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
