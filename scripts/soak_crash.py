@@ -202,6 +202,8 @@ def main() -> int:
         line = f"run {run:>3} ({mid_ingest} mid-ingest): killed {kill.where()}: {status}"
         lines.append(line)
         print(line, flush=True)
+        if options.report:  # written as it goes, so a stopped soak still says what it found
+            options.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     summary = (
         f"soak: {run} kill -9 runs, {mid_ingest} landed mid-ingest, {failures} inconsistencies,"
         f" {len(reported)} sources stored and whole, {time.time() - started:.0f} s"

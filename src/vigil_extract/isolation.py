@@ -5,8 +5,8 @@ swallows the exception or sits in C code; a child process killed with SIGKILL st
 it runs. A file that kills or hangs its reader costs that file only, and the child's peak
 memory and time are measured from outside (``wait4``), whatever the library did.
 
-POSIX only (``fork``): the parent has already imported the readers, so a child starts in a
-few milliseconds and shares the parent's pages until it writes them.
+POSIX only (``fork``): a child shares the parent's pages until it writes them, so whatever
+the parent has loaded before (see ``pipeline.warm_up``) costs the children nothing.
 """
 
 from __future__ import annotations

@@ -1,13 +1,16 @@
 """Canaries: confidential strings in every kind of fact — a name, an alias, a role, an
 organisation, an event's place, perpetrator, law and description, a demand, a source's text —
 never appear in the database's stored values (any table, any column, on SQLite and PostgreSQL),
-in a ``pg_dump``, in the logs, or in a search result, export or public rendering for a role that
-may not see them. The embedded store's files are checked by ``test_keys.py`` (a copied folder)
+nor do the plain SHA-256 of an original or an authenticator's secret; none in a ``pg_dump``,
+in the logs, or in a search result, export or public rendering for a role that may not see
+them. The embedded store's files are checked by ``test_keys.py`` (a copied folder)
 and the pages and commands of every role by ``test_access_matrix.py``."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -24,6 +27,7 @@ from vigil.appeals.workflow import do_edit_demands
 from vigil.cases.actions.entry import do_enter_event
 from vigil.cases.actions.people import do_set_roles
 from vigil.cases.export import public_export
+from vigil.cases.models import SealedTOTPDevice, Source
 from vigil.search.index import search
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db_backend]
@@ -63,7 +67,24 @@ def world(caplog: pytest.LogCaptureFixture) -> MatrixWorld:
     appeal = built.levels["confidential"].appeal
     if appeal is not None:
         do_edit_demands(appeal, [BY_HAND["demand"]], acting_user=None, language="en", level="confidential")
+    coordinator = built.users["coordinator"]
+    if not SealedTOTPDevice.objects.filter(user=coordinator).exists():
+        SealedTOTPDevice.objects.create(user=coordinator, name="authenticator", confirmed=True)
     return built
+
+
+def derived_secrets() -> list[str]:
+    """What must not be in the clear either: the plain SHA-256 of each stored original (it would
+    confirm that a known document is stored) and each authenticator's secret (in hex and in the
+    base32 an authenticator app is given)."""
+    digests = [
+        hashlib.sha256(bytes(o)).hexdigest()
+        for o in Source.all_objects.values_list("original", flat=True)
+        if o
+    ]
+    keys = list(SealedTOTPDevice.objects.values_list("key", flat=True))
+    assert digests and keys, "the world holds originals and an authenticator"
+    return [*digests, *keys, *(base64.b32encode(bytes.fromhex(k)).decode() for k in keys)]
 
 
 def stored_values() -> str:
@@ -84,6 +105,7 @@ def test_no_canary_is_stored_in_the_clear_in_any_table(world: MatrixWorld) -> No
     assert "enc1:" in stored
     assert [c for c in EVERY if c in stored] == []
     assert [c for c in EVERY if c.casefold() in stored.casefold()] == []
+    assert [s for s in derived_secrets() if s.casefold() in stored.casefold()] == []
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump runs against PostgreSQL only")
@@ -108,6 +130,7 @@ def test_no_canary_in_a_dump_of_the_postgresql_database(world: MatrixWorld) -> N
     ).stdout
     assert "cases_person" in dumped and "enc1:" in dumped
     assert [c for c in EVERY if c.casefold() in dumped.casefold()] == []
+    assert [s for s in derived_secrets() if s.casefold() in dumped.casefold()] == []
 
 
 def test_no_canary_in_the_logs(world: MatrixWorld, caplog: pytest.LogCaptureFixture) -> None:

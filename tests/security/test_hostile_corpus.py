@@ -61,6 +61,8 @@ def test_every_hostile_input_is_read_or_refused_within_an_external_limit(
             refused.append(run.item)
         assert run.seconds < SECONDS_PER_INPUT + KILL_GRACE + 1, f"{run.item.name} ran {run.seconds:.1f} s"
         assert run.peak_rss < PEAK_BYTES, f"{run.item.name} peaked at {run.peak_rss / 1e6:.0f} MB"
+        if len(rows) % 1000 == 0:
+            print(f"\n  {len(rows)} inputs, {len(limit_hit)} hit the limit", flush=True)
     assert len(rows) == count
 
     slowest = max(rows, key=lambda row: row[3])

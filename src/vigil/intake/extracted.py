@@ -13,6 +13,7 @@ from vigil_extract import ExtractConfig, ExtractionError, extract_file
 from vigil_extract.document import Document
 from vigil_extract.errors import E114, E115, E116
 from vigil_extract.isolation import Isolated, run_isolated
+from vigil_extract.pipeline import warm_up
 
 KILL_GRACE = 1.0
 """Seconds past the in-process time limit (E111) after which a reader's process is killed (E115)."""
@@ -62,6 +63,7 @@ def read_isolated(
     reader stuck in C code, or one that swallows the in-process alarm, costs that file only.
     Yields each outcome with what its process cost (time, peak memory)."""
     config = config or ExtractConfig()
+    warm_up(config)
     reader = partial(read_for_intake, config=config)
     kill_after = config.max_seconds + KILL_GRACE if config.max_seconds > 0 else None
     for run in run_isolated(reader, paths, jobs=jobs, kill_after=kill_after):
