@@ -79,8 +79,12 @@ def check_rotation(
     key = vigil_home / "keys" / "vigil.key"
     old_key = tmp_path / "old.key"
     shutil.copy(key, old_key)
+    backup = tmp_path / "before.vigil"
+    run_vigil("backup", "create", "-o", str(backup), env=env, check=True)
     rotated = run_vigil("key", "rotate", env=env, check=True)
     assert "new master key is in place" in rotated.stdout
+    named = next(line for line in rotated.stdout.splitlines() if str(backup) in line)
+    assert "holds the old key, wrapped by the passphrase of its day" in named
     assert not (vigil_home / "keys" / "vigil.key.new").exists()
     assert CANARY in run_vigil("case", "list", env=env, check=True).stdout
     assert "Rotatova" in run_vigil("search", "Rotatova", env=env, check=True).stdout
@@ -95,6 +99,33 @@ def check_rotation(
 def test_rotating_the_embedded_store_key(run_vigil: Run, vigil_home: Path, tmp_path: Path) -> None:
     appeal = rotated_store(run_vigil, tmp_path, WRAPPED)
     check_rotation(run_vigil, vigil_home, tmp_path, WRAPPED, appeal)
+    # The backup taken before still restores, under the old key, with the passphrase of its day;
+    # its chain (digests under the old key) verifies there.
+    elsewhere = {**WRAPPED, "VIGIL_HOME": str(tmp_path / "restored")}
+    run_vigil("backup", "restore", str(tmp_path / "before.vigil"), env=elsewhere, check=True)
+    assert "audit chain intact" in run_vigil("audit", "verify", env=elsewhere, check=True).stdout
+    assert CANARY in run_vigil("case", "list", env=elsewhere, check=True).stdout
+
+
+def test_a_rotation_names_the_backups_its_key_file_no_longer_opens(
+    run_vigil: Run, store: Path, tmp_path: Path
+) -> None:
+    appeal = tmp_path / "appeal.txt"
+    appeal.write_text(APPEAL, encoding="utf-8")
+    run_vigil("ingest", "--accept", str(appeal), check=True)
+    kept, gone = tmp_path / "kept.vigil", tmp_path / "gone.vigil"
+    for archive in (kept, gone):
+        run_vigil("backup", "create", "-o", str(archive), check=True)
+    gone.unlink()
+    rotated = run_vigil("key", "rotate", check=True)
+    lines = rotated.stdout.splitlines()
+    assert "needs the old key file, which is replaced: it no longer restores" in next(
+        line for line in lines if str(kept) in line
+    )
+    assert "no longer at that path" in next(line for line in lines if str(gone) in line)
+    restored = run_vigil("backup", "restore", str(kept), env={"VIGIL_HOME": str(tmp_path / "restored")})
+    assert restored.returncode == 1 and "Traceback" not in restored.stderr
+    assert "audit chain intact" in run_vigil("audit", "verify", check=True).stdout
 
 
 def test_rotating_the_key_of_a_postgresql_store(

@@ -41,7 +41,8 @@ def backup_create(
         fail(f"{output} exists already: choose a new file name")
     database = POSTGRESQL if connection.vendor == "postgresql" else EMBEDDED
     with transaction.atomic():
-        record("store.backup", acting_user=user, object_type="store", detail={"database": database})
+        detail = {"database": database, "file": str(output.resolve())}  # named again by `vigil key rotate`
+        record("store.backup", acting_user=user, object_type="store", detail=detail)
     try:
         made = create_backup(output, database)
     except (BackupRefused, ArchiveError) as exc:

@@ -92,9 +92,11 @@ def key_rotate() -> None:
     name index and the search tokens move to a new key in one transaction, the database file is
     re-keyed and the key file replaced, wrapped by the same passphrase (or VIGIL_NEW_PASSPHRASE);
     recorded in the audit chain; admins only. Run it again to finish an interrupted rotation.
-    Everyone signs in again afterwards (sessions are signed with a subkey)."""
+    Everyone signs in again afterwards (sessions are signed with a subkey). Names the backups
+    taken before, which the new key does not open, and what still opens each."""
     from vigil.cli.context import acting_user, require_store
-    from vigil.crypto.keys import KeyUnavailable, find_passphrase, is_wrapped, read_master_key
+    from vigil.crypto.keys import KeyUnavailable, find_passphrase, is_wrapped, keyring_from, read_master_key
+    from vigil.crypto.old_backups import backups_before
     from vigil.crypto.rotate import finish_interrupted, pending_path, rotate
 
     require_store()
@@ -110,6 +112,7 @@ def key_rotate() -> None:
         kept = (os.environ.get("VIGIL_NEW_PASSPHRASE") or passphrase) if passphrase is not None else None
         if kept is not None and len(kept) < MIN_PASSPHRASE:
             fail(f"VIGIL_NEW_PASSPHRASE is too short: at least {MIN_PASSPHRASE} characters")
+        earlier = backups_before(keyring_from(master))
         if pending_path(path).exists():
             finished = finish_interrupted(path, master, passphrase=kept)
             if finished:
@@ -123,9 +126,15 @@ def key_rotate() -> None:
         f"{path}: a new master key is in place; {rotation.values} encrypted values,"
         f" {rotation.spellings} name keys, {rotation.fingerprints} file fingerprints and"
         f" {rotation.entries} search entries moved to it."
-        " The old key (and any copy of the old key file) no longer opens the store;"
-        " backups taken before keep the old key."
+        " The old key (and any copy of the old key file) no longer opens the store."
     )
+    if earlier:
+        echo(
+            "Backups taken before, which the new key does not open (take a new backup now,"
+            " and destroy these if the old key is what leaked):"
+        )
+    for backup in earlier:
+        echo(f"  {backup.path} (taken {backup.taken}): {backup.describe()}")
 
 
 @key_app.command("passphrase")
