@@ -1,6 +1,6 @@
 """The migrations that take the last plain secrets out of the database: a source's SHA-256
-becomes a keyed fingerprint (cases 0009) and authenticator secrets move to an encrypted column
-(cases 0010-0011); going back restores the plain SHA-256 and django-otp's own table — on both
+becomes a keyed fingerprint (cases 0010) and authenticator secrets move to an encrypted column
+(cases 0011-0012); going back restores the plain SHA-256 and django-otp's own table — on both
 databases."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from vigil.crypto.fingerprints import fingerprint
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db_backend]
 
-PLAIN = [("cases", "0008_encrypt_existing_values"), ("otp_totp", "0003_add_timestamps")]
-KEYED = [("cases", "0011_seal_totp_secrets")]
+PLAIN = [("cases", "0009_indexes_for_lists"), ("otp_totp", "0003_add_timestamps")]
+KEYED = [("cases", "0012_seal_totp_secrets")]
 ORIGINAL = b"Kazakhstan: defender Aigerim Otpechatok detained on 3 March 2025.\n"
 SECRET = "3132333435363738393031323334353637383930"  # RFC 6238's test key, in hex
 

@@ -32,7 +32,7 @@ def plain(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0008_encrypt_existing_values")]
+    dependencies = [("cases", "0009_indexes_for_lists")]
     operations = [
         migrations.RenameField("source", "content_hash", "fingerprint"),
         migrations.RunPython(keyed, plain),

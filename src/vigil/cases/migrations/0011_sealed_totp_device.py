@@ -10,7 +10,7 @@ import vigil.crypto.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0009_source_fingerprint"),
+        ("cases", "0010_source_fingerprint"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

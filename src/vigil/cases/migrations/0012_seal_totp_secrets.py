@@ -39,5 +39,5 @@ def unseal(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0010_sealed_totp_device"), ("otp_totp", "0003_add_timestamps")]
+    dependencies = [("cases", "0011_sealed_totp_device"), ("otp_totp", "0003_add_timestamps")]
     operations = [migrations.RunPython(seal, unseal)]
