@@ -1,7 +1,7 @@
 """Canaries: confidential strings in every kind of fact — a name, an alias, a role, an
 organisation, an event's place, perpetrator, law and description, a demand, a source's text —
 never appear in the database's stored values (any table, any column, on SQLite and PostgreSQL),
-nor do the plain SHA-256 of an original or an authenticator's secret; none in a ``pg_dump``,
+nor do the plain SHA-256 of an original, an authenticator's secret or a recovery code; none in a ``pg_dump``,
 in the logs, or in a search result, export or public rendering for a role that may not see
 them. The embedded store's files are checked by ``test_keys.py`` (a copied folder)
 and the pages and commands of every role by ``test_access_matrix.py``."""
@@ -27,7 +27,7 @@ from vigil.appeals.workflow import do_edit_demands
 from vigil.cases.actions.entry import do_enter_event
 from vigil.cases.actions.people import do_set_roles
 from vigil.cases.export import public_export
-from vigil.cases.models import SealedTOTPDevice, Source
+from vigil.cases.models import SealedStaticDevice, SealedStaticToken, SealedTOTPDevice, Source
 from vigil.search.index import search
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.db_backend]
@@ -70,21 +70,24 @@ def world(caplog: pytest.LogCaptureFixture) -> MatrixWorld:
     coordinator = built.users["coordinator"]
     if not SealedTOTPDevice.objects.filter(user=coordinator).exists():
         SealedTOTPDevice.objects.create(user=coordinator, name="authenticator", confirmed=True)
+    recovery = SealedStaticDevice.objects.create(user=coordinator, name="recovery codes")
+    SealedStaticToken.objects.create(device=recovery, token="c0ffee1234")
     return built
 
 
 def derived_secrets() -> list[str]:
     """What must not be in the clear either: the plain SHA-256 of each stored original (it would
-    confirm that a known document is stored) and each authenticator's secret (in hex and in the
-    base32 an authenticator app is given)."""
+    confirm that a known document is stored), each authenticator's secret (in hex and in the
+    base32 an authenticator app is given) and each recovery code."""
     digests = [
         hashlib.sha256(bytes(o)).hexdigest()
         for o in Source.all_objects.values_list("original", flat=True)
         if o
     ]
     keys = list(SealedTOTPDevice.objects.values_list("key", flat=True))
-    assert digests and keys, "the world holds originals and an authenticator"
-    return [*digests, *keys, *(base64.b32encode(bytes.fromhex(k)).decode() for k in keys)]
+    codes = list(SealedStaticToken.objects.values_list("token", flat=True))
+    assert digests and keys and codes, "the world holds originals, an authenticator and recovery codes"
+    return [*digests, *keys, *(base64.b32encode(bytes.fromhex(k)).decode() for k in keys), *codes]
 
 
 def stored_values() -> str:

@@ -22,11 +22,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_otp.plugins.otp_static.models import StaticToken
 
 from vigil.audit.passwords import TEMPORARY_DAYS, changed, expired, must_change, temporary_since
 from vigil.cases.actions.users import do_change_own_password
-from vigil.cases.models import SealedTOTPDevice
+from vigil.cases.models import SealedStaticToken, SealedTOTPDevice
 from vigil.web.pages import page
 from vigil.web.signin import next_url
 
@@ -68,7 +67,7 @@ def account_page(request: HttpRequest) -> HttpResponse:
     """Who I am, my role, my password and my second factor."""
     user = cast(User, request.user)  # login_required
     enrolled = SealedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    recovery_left = StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    recovery_left = SealedStaticToken.objects.filter(device__user=user, device__confirmed=True).count()
     context = {
         "enrolled": enrolled,
         "recovery_left": recovery_left,

@@ -24,10 +24,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp import match_token
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from vigil.audit.chain import record
-from vigil.cases.models import SealedTOTPDevice
+from vigil.cases.models import SealedStaticDevice, SealedStaticToken, SealedTOTPDevice
 from vigil.cases.roles import role_of
 
 RECOVERY_CODES = 10
@@ -114,10 +113,12 @@ def enrol(request: HttpRequest, device: SealedTOTPDevice) -> list[str]:
     with transaction.atomic():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        StaticDevice.objects.filter(user=device.user).delete()
-        recovery = StaticDevice.objects.create(user=device.user, name="recovery codes", confirmed=True)
+        SealedStaticDevice.objects.filter(user=device.user).delete()
+        recovery = SealedStaticDevice.objects.create(user=device.user, name="recovery codes", confirmed=True)
         codes = [secrets.token_hex(5) for _ in range(RECOVERY_CODES)]
-        StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+        SealedStaticToken.objects.bulk_create(
+            SealedStaticToken(device=recovery, token=code) for code in codes
+        )
         record("user.second_factor_enrolled", acting_user=request.user, instance=device.user)
     otp_login(request, device)
     return codes
@@ -144,7 +145,9 @@ def verify(request: HttpRequest) -> HttpResponse:
                     "user.second_factor_verified",
                     acting_user=request.user,
                     instance=device.user,
-                    detail={"with": "recovery code" if isinstance(device, StaticDevice) else "authenticator"},
+                    detail={
+                        "with": "recovery code" if isinstance(device, SealedStaticDevice) else "authenticator"
+                    },
                 )
             return redirect(next_url(request))
         with transaction.atomic():

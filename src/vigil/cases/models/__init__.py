@@ -10,7 +10,7 @@ from vigil.cases.models.matches import MatchStatus, OrganisationMatch, PersonMat
 from vigil.cases.models.names import OrganisationName, PersonName, PersonRole
 from vigil.cases.models.organisation import Organisation
 from vigil.cases.models.person import Affiliation, Gender, Person
-from vigil.cases.models.second_factor import SealedTOTPDevice
+from vigil.cases.models.second_factor import SealedStaticDevice, SealedStaticToken, SealedTOTPDevice
 from vigil.cases.models.source import Source
 from vigil.cases.models.suggestion import Suggestion, SuggestionStatus
 
@@ -37,6 +37,8 @@ __all__ = [
     "PersonName",
     "PersonRole",
     "Record",
+    "SealedStaticDevice",
+    "SealedStaticToken",
     "SealedTOTPDevice",
     "Source",
     "Suggestion",
