@@ -62,11 +62,12 @@ bench: install
 # SOAK_DIR), and RUNS (200) kill -9 of `vigil ingest --accept --jobs 2` landing mid-ingest.
 RUNS ?= 200
 SOAK_DIR ?= /tmp/vigil-soak-report
+HOSTILE_JOBS ?= 1
 soak: soak-hostile soak-crash
 
 soak-hostile: install
 	mkdir -p $(SOAK_DIR)
-	VIGIL_HOSTILE_COUNT=10000 VIGIL_HOSTILE_REPORT=$(SOAK_DIR)/hostile.tsv \
+	VIGIL_HOSTILE_COUNT=10000 VIGIL_HOSTILE_JOBS=$(HOSTILE_JOBS) VIGIL_HOSTILE_REPORT=$(SOAK_DIR)/hostile.tsv \
 		$(BIN)/pytest -q -s -p no:cacheprovider tests/security/test_hostile_corpus.py
 
 soak-crash: install

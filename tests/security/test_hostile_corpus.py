@@ -5,8 +5,9 @@ is killed from outside (E115). Time and peak memory (the child's own ``ru_maxrss
 recorded per input; inputs that hit the limit are named by file and class, then ingested into
 a real store, which must come out unchanged.
 
-The full run (10,000 inputs) is ``make soak`` (``VIGIL_HOSTILE_COUNT``, and
-``VIGIL_HOSTILE_REPORT`` for a per-input table); the suite runs a slice of the same generator.
+The full run (10,000 inputs) is ``make soak`` (``VIGIL_HOSTILE_COUNT``; ``VIGIL_HOSTILE_JOBS``
+processes at a time; ``VIGIL_HOSTILE_REPORT``, a per-input table written as it goes); the suite
+runs a slice of the same generator.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ CONFIG = ExtractConfig(
 PEAK_BYTES = 512 * 1024 * 1024
 SUFFIX = {"text": "txt", "html": "html", "pdf": "pdf", "docx": "docx", "crafted": "docx"}
 SAMPLE_OF_REFUSALS = 40  # refused inputs (besides those that hit the limit) ingested into the store
+BATCH = 20  # files per `vigil ingest` (each may take the whole limit)
 
 
 def code_of(message: str) -> str:
@@ -49,12 +51,20 @@ def test_every_hostile_input_is_read_or_refused_within_an_external_limit(
         kinds[path] = kind
     outcomes: Counter[str] = Counter()
     rows, limit_hit, refused = [], [], []
-    for outcome, run in read_isolated(sorted(kinds), CONFIG, jobs=1):
+    report = os.environ.get("VIGIL_HOSTILE_REPORT")
+    table = open(report, "w", encoding="utf-8") if report else None  # noqa: SIM115 - written as it goes
+    if table:
+        table.write("file\tclass\toutcome\tseconds\tpeak_rss_bytes\n")
+    jobs = int(os.environ.get("VIGIL_HOSTILE_JOBS", "1"))
+    for outcome, run in read_isolated(sorted(kinds), CONFIG, jobs=jobs):
         kind = kinds[run.item]
         result = "read" if isinstance(outcome, ExtractedFile) else code_of(outcome.message)
         assert result == "read" or result.startswith("E1"), f"{run.item.name} ({kind}): {outcome}"
         outcomes[f"{kind}: {result}"] += 1
         rows.append((run.item.name, kind, result, run.seconds, run.peak_rss))
+        if table:
+            table.write(f"{run.item.name}\t{kind}\t{result}\t{run.seconds:.3f}\t{run.peak_rss}\n")
+            table.flush()
         if result in ("E111", "E115"):
             limit_hit.append(run.item)
         elif result != "read":
@@ -75,19 +85,26 @@ def test_every_hostile_input_is_read_or_refused_within_an_external_limit(
     print("  " + ", ".join(f"{key} {value}" for key, value in sorted(outcomes.items())))
     for path in limit_hit:
         print(f"  limit: {path.name} ({kinds[path]})")
-    report = os.environ.get("VIGIL_HOSTILE_REPORT")
-    if report:
-        lines = [
-            f"{name}\t{kind}\t{result}\t{seconds:.3f}\t{peak}" for name, kind, result, seconds, peak in rows
-        ]
-        Path(report).write_text("file\tclass\toutcome\tseconds\tpeak_rss_bytes\n" + "\n".join(lines) + "\n")
+    if table:
+        table.close()
     assert any(key.endswith("read") for key in outcomes) and any("E10" in key for key in outcomes)
 
-    # What hit the limit, and a sample of the other refusals, through `vigil ingest` into a store.
+    # What hit the limit, and a sample of the other refusals, through `vigil ingest` into a store,
+    # in batches that fit the command's timeout. A batch the store refuses whole must leave it
+    # unchanged; an input that hit the limit under load may be read in time on this second try.
     sample = limit_hit + refused[:: max(1, len(refused) // SAMPLE_OF_REFUSALS)]
-    before = dump(store)
-    result = run_vigil("ingest", "--jobs", "2", "--timeout", str(SECONDS_PER_INPUT), *map(str, sample))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    for path in sample:
-        assert str(path) in result.stderr, f"{path.name} was not named"
-    assert dump(store) == before, "refused inputs changed the store"
+    read_again = 0
+    for start in range(0, len(sample), BATCH):
+        batch = sample[start : start + BATCH]
+        before = dump(store)
+        result = run_vigil("ingest", "--jobs", "2", "--timeout", str(SECONDS_PER_INPUT), *map(str, batch))
+        stored = [path for path in batch if f"{path}: source" in result.stdout]
+        assert result.returncode == (1 if len(stored) < len(batch) else 0)
+        assert "Traceback" not in result.stderr
+        for path in batch:
+            assert path in stored or str(path) in result.stderr, f"{path.name} was not named"
+        if stored:
+            read_again += len(stored)
+        else:
+            assert dump(store) == before, "refused inputs changed the store"
+    print(f"  ingested {len(sample)} of them into a store: {read_again} read in time on the second try")
