@@ -5,6 +5,10 @@
     python scripts/real_corpus.py stats                           # texts, publishers, countries per half
     python scripts/real_corpus.py score [--cmd CMD] [--show]      # score.py per half x language
                                                                   # (--show: the tuning half's misses)
+    python scripts/real_corpus.py clean ID RAW [--drop 0,2] [--tail N] [--keep-lines] [--whole]
+                                                                  # stored excerpt -> texts/ID.txt
+    python scripts/real_corpus.py clean ID RAW --find             # try the usual drops until the
+                                                                  # manifest's SHA-256 matches
 
 `score` runs ../shared/eval/score.py once per group (each half per language, each half, all) over
 the texts present and unchanged under eval/real/texts, and prints one table.
@@ -15,7 +19,9 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import itertools
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -167,6 +173,90 @@ def score(cmd: str, show: bool) -> int:
     return 0
 
 
+DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
+
+
+def excerpt_blocks(raw: str, keep_lines: bool = False) -> list[str]:
+    """A stored excerpt's blocks, as `clean` numbers them for ``--drop``.
+
+    A leading `` date YYYY-MM-DD `` becomes a block of its own, lines lose their surrounding
+    spaces, and (unless ``keep_lines``) every single line break starts a new block.
+    """
+    text = DATE_PREFIX.sub(r"\1\n\n", raw)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    if not keep_lines:
+        text = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
+    return [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+
+
+def clean_excerpt(
+    raw: str, drop: Iterable[int] = (), tail: int = 0, keep_lines: bool = False, whole: bool = False
+) -> str:
+    """The text file for a stored excerpt, as the corpus was collected (eval/real/README.md).
+
+    Blocks numbered in ``drop`` and the last ``tail`` blocks are left out (navigation, "read
+    also" lines, a site's own letterhead); the text ends at its last complete sentence (unless
+    ``whole``); blocks are separated by one blank line and the file ends with a line break.
+    """
+    blocks = excerpt_blocks(raw, keep_lines)
+    dropped = set(drop)
+    kept = [b for n, b in enumerate(blocks) if n not in dropped and n < len(blocks) - tail]
+    text = "\n\n".join(kept)
+    if not whole:
+        ends = [match.end() for match in SENTENCE_END.finditer(text)]
+        text = text[: ends[-1]] if ends else text
+    return text.strip() + "\n"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_cleaning(raw: str, expected: str, head: int = 8, most: int = 3) -> tuple[str, str] | None:
+    """The first usual cleaning of ``raw`` whose SHA-256 is ``expected``: (description, text)."""
+    for keep_lines, whole in itertools.product((False, True), (False, True)):
+        count = len(excerpt_blocks(raw, keep_lines))
+        for size in range(most + 1):
+            for drop in itertools.combinations(range(min(head, count)), size):
+                for tail in range(min(7, count)):
+                    text = clean_excerpt(raw, drop, tail, keep_lines, whole)
+                    if sha256_text(text) == expected:
+                        flags = f"--drop {','.join(map(str, drop)) or '-'} --tail {tail}"
+                        flags += " --keep-lines" * keep_lines + " --whole" * whole
+                        return flags, text
+    return None
+
+
+def clean(args: argparse.Namespace) -> int:
+    """Write texts/ID.txt from a stored excerpt and say whether it is the text annotated."""
+    rows = {row["id"]: row for row in manifest_rows()}
+    if args.id not in rows:
+        print(f"{args.id}: not in {REAL / 'manifest.tsv'}", file=sys.stderr)
+        return 2
+    try:
+        raw = Path(args.raw).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{args.raw}: cannot read the excerpt as UTF-8 ({error.__class__.__name__})", file=sys.stderr)
+        return 2
+    expected = rows[args.id]["sha256"]
+    if args.find:
+        found = find_cleaning(raw, expected)
+        if found is None:
+            print(f"{args.id}: no usual cleaning matches the manifest; clean it by hand (GUIDELINE.md)")
+            return 1
+        flags, text = found
+    else:
+        drop = [int(n) for n in args.drop.split(",") if n.strip()] if args.drop else []
+        text = clean_excerpt(raw, drop, args.tail, args.keep_lines, args.whole)
+        flags = ""
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    (TEXTS / f"{args.id}.txt").write_text(text, encoding="utf-8")
+    state = "ok" if sha256_text(text) == expected else "changed"
+    print(f"{args.id}: {state}" + (f" ({flags})" if flags else ""))
+    return 0 if state == "ok" else 1
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -178,6 +268,14 @@ def main(argv: list[str]) -> int:
     scoring = commands.add_parser("score")
     scoring.add_argument("--cmd", default=DEFAULT_CMD, help=f"extracting command (default: {DEFAULT_CMD})")
     scoring.add_argument("--show", action="store_true", help="print the tuning half's misses on stderr")
+    cleaning = commands.add_parser("clean", help="write texts/ID.txt from a stored excerpt")
+    cleaning.add_argument("id")
+    cleaning.add_argument("raw", help="the excerpt as the search tool returned it, UTF-8")
+    cleaning.add_argument("--drop", default="", help="block numbers to leave out, e.g. 0,2")
+    cleaning.add_argument("--tail", type=int, default=0, help="leave out the last N blocks")
+    cleaning.add_argument("--keep-lines", action="store_true", help="single line breaks do not split blocks")
+    cleaning.add_argument("--whole", action="store_true", help="do not cut after the last complete sentence")
+    cleaning.add_argument("--find", action="store_true", help="try the usual cleanings against the manifest")
     args = parser.parse_args(argv)
     if args.command == "half":
         print(half_of(args.publisher))
@@ -186,6 +284,8 @@ def main(argv: list[str]) -> int:
         return verify()
     if args.command == "stats":
         return stats()
+    if args.command == "clean":
+        return clean(args)
     return score(args.cmd, args.show)
 
 

@@ -6,10 +6,12 @@ import copy
 import importlib.util
 import json
 import re
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import jsonschema
+import pytest
 
 from tests.conftest import ROOT, SHARED, require_shared
 
@@ -90,3 +92,46 @@ def test_the_gold_schema_still_rejects_a_wrong_field() -> None:
     require_shared()
     wrong = {**next(iter(GOLD.values())), "country": "Kenya"}
     assert list(jsonschema.Draft202012Validator(gold_schema()).iter_errors(wrong))
+
+
+# A fictional stored excerpt, written for this test: a date prefix, a site's own line, a
+# hard-wrapped body and a cut at the end, as the search tool returns excerpts.
+EXCERPT = (
+    " date 2031-02-03 Skip to content\n\n"
+    "Rights worker held in Northvale  \n"
+    "Police in Northvale detained the rights worker Ana Tovar on 2 February. She was released\n"
+    "the next day, her lawyer said.\n\n"
+    "“We call for the charges to be dropped,” the group said. The hearing is set for Ma"
+)
+
+
+def test_clean_numbers_blocks_and_ends_at_the_last_complete_sentence() -> None:
+    blocks = real_corpus.excerpt_blocks(EXCERPT)
+    assert blocks[:3] == ["2031-02-03", "Skip to content", "Rights worker held in Northvale"]
+    text = real_corpus.clean_excerpt(EXCERPT, drop=[1])
+    assert text.startswith("2031-02-03\n\nRights worker held in Northvale\n\nPolice in Northvale")
+    assert text.endswith("the group said.\n")
+    assert "Ma\n" not in text
+    assert real_corpus.clean_excerpt(EXCERPT, drop=[1], whole=True).endswith("set for Ma\n")
+
+
+def test_clean_keep_lines_leaves_a_wrapped_paragraph_whole() -> None:
+    text = real_corpus.clean_excerpt(EXCERPT, drop=[1], keep_lines=True)
+    assert "Ana Tovar on 2 February. She was released\nthe next day" in text
+
+
+def test_find_cleaning_recovers_the_drops_from_the_checksum() -> None:
+    wanted = real_corpus.clean_excerpt(EXCERPT, drop=[0, 1], tail=1)
+    found = real_corpus.find_cleaning(EXCERPT, real_corpus.sha256_text(wanted))
+    assert found is not None
+    assert found[1] == wanted
+    assert real_corpus.find_cleaning(EXCERPT, real_corpus.sha256_text("another text\n")) is None
+
+
+def test_clean_names_the_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = tmp_path / "excerpt.txt"
+    raw.write_bytes(b"\xff\xfe not UTF-8 \xc3")
+    assert real_corpus.main(["clean", ROWS[0]["id"], str(raw)]) == 2
+    assert str(raw) in capsys.readouterr().err
+    assert real_corpus.main(["clean", "xx-999", str(raw)]) == 2
+    assert "xx-999" in capsys.readouterr().err
