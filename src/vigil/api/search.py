@@ -11,7 +11,7 @@ from vigil.api.auth import caller
 from vigil.api.inputs import NO_NUL
 from vigil.api.pagination import Page, Presented
 from vigil.api.schemas import HitOut
-from vigil.search.index import checked_hits, described
+from vigil.search.index import allowed_hits, described_page, with_records
 
 router = Router(tags=["search"])
 MOST_HITS = 500
@@ -25,5 +25,8 @@ class SearchQuery(Schema):
 @paginate(Page)
 def search(request: HttpRequest, query: Query[SearchQuery]) -> Presented[Any]:
     """Hits for ``q``, best first (at most 500); confidential records are never indexed."""
-    hits = checked_hits(caller(request), query.q, limit=MOST_HITS)
-    return Presented(hits, lambda found: described(found[0], found[1], query.q).__dict__)
+    user = caller(request)
+    return Presented(
+        allowed_hits(user, query.q, limit=MOST_HITS),
+        present_page=lambda page: [h.__dict__ for h in described_page(with_records(user, page), query.q)],
+    )

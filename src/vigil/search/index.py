@@ -154,7 +154,7 @@ def case_entry(case: Case) -> tuple[str, str]:
     from vigil.cases.parts import aliases_at
 
     levels = levels_up_to(case.confidentiality)
-    defenders = case.defenders.filter(confidentiality__in=levels)
+    defenders = [p for p in case.defenders.all() if p.confidentiality in levels]
     names = " ".join(" ".join([p.name, *aliases_at(p, levels)]) for p in defenders)
     return case.title, " ".join([names, case.country, case.get_situation_display(), " ".join(case.issues)])
 
@@ -235,19 +235,38 @@ def raw_search(query: str, levels: list[str], limit: int = 50) -> list[Hit]:
         ]
 
 
-def checked_hits(user: User | None, query: str, limit: int = 50) -> list[tuple[Hit, Any]]:
-    """Hits for ``query`` that ``user`` may see, each with its record read through the access
-    layer; on PostgreSQL still without title or snippet (see :func:`described`)."""
+def allowed_hits(user: User | None, query: str, limit: int = 50) -> list[Hit]:
+    """Hits for ``query`` whose records ``user`` may see, checked through the access layer
+    without reading the records themselves (see :func:`with_records`)."""
     from vigil.cases.access import READABLE, visible_levels
 
     hits = raw_search(query, visible_levels(user), limit)
     allowed = {
-        kind: {
-            r.pk: r for r in READABLE[kind](user).filter(pk__in=[h.object_id for h in hits if h.kind == kind])
-        }
-        for kind in KIND_CODES
+        kind: set(
+            READABLE[kind](user)
+            .filter(pk__in=[h.object_id for h in hits if h.kind == kind])
+            .values_list("pk", flat=True)
+        )
+        for kind in {h.kind for h in hits}
     }
-    return [(h, allowed[h.kind][h.object_id]) for h in hits if h.object_id in allowed.get(h.kind, {})]
+    return [h for h in hits if h.object_id in allowed[h.kind]]
+
+
+def with_records(user: User | None, hits: list[Hit]) -> list[tuple[Hit, Any]]:
+    """Each hit with its record, read through the access layer (a hit ``user`` may no longer
+    see is left out); on PostgreSQL still without title or snippet (see :func:`described`)."""
+    from vigil.cases.access import READABLE
+
+    records = {
+        kind: READABLE[kind](user).in_bulk([h.object_id for h in hits if h.kind == kind])
+        for kind in {h.kind for h in hits}
+    }
+    return [(h, records[h.kind][h.object_id]) for h in hits if h.object_id in records[h.kind]]
+
+
+def checked_hits(user: User | None, query: str, limit: int = 50) -> list[tuple[Hit, Any]]:
+    """Hits for ``query`` that ``user`` may see, each with its record."""
+    return with_records(user, allowed_hits(user, query, limit))
 
 
 def described(hit: Hit, record_: Any, query: str) -> Hit:
@@ -260,9 +279,32 @@ def described(hit: Hit, record_: Any, query: str) -> Hit:
     return Hit(hit.kind, hit.object_id, title, snippet(body, query, MARK_START, MARK_END))
 
 
+def described_page(found: list[tuple[Hit, Any]], query: str) -> list[Hit]:
+    """:func:`described` for a page of hits, the parts its entries are built from (defenders,
+    their spellings, roles) read in a few queries for the whole page rather than per hit."""
+    if connection.vendor == "postgresql":
+        fetch_entry_parts(found)
+    return [described(hit, record_, query) for hit, record_ in found]
+
+
+def fetch_entry_parts(found: list[tuple[Hit, Any]]) -> None:
+    from django.db.models import Prefetch, prefetch_related_objects
+
+    from vigil.cases.models import Person, PersonName, PersonRole
+
+    names = Prefetch("names", queryset=PersonName.objects.only("id", "person_id", "name", "confidentiality"))
+    roles = Prefetch("roles", queryset=PersonRole.objects.only("id", "person_id", "role", "confidentiality"))
+    defenders = Prefetch("defenders", queryset=Person.objects.only("id", "name", "confidentiality"))
+    by_kind: dict[str, list[Any]] = {}
+    for hit, record_ in found:
+        by_kind.setdefault(hit.kind, []).append(record_)
+    prefetch_related_objects(by_kind.get("case", []), defenders, Prefetch("defenders__names", names.queryset))
+    prefetch_related_objects(by_kind.get("person", []), names, roles)
+
+
 def search(user: User | None, query: str, limit: int = 50) -> list[Hit]:
     """Hits for ``query`` that ``user`` may see, with their titles and snippets."""
-    return [described(hit, record_, query) for hit, record_ in checked_hits(user, query, limit)]
+    return described_page(checked_hits(user, query, limit), query)
 
 
 def rebuild() -> int:

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from vigil.search.index import Hit, checked_hits, described
+from vigil.search.index import Hit, checked_hits, described_page
 from vigil.web.pages import page
 
 MAX_HITS = 200
@@ -75,7 +75,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "query": query,
         "chosen": chosen,
         "facets": facet_counts(found, chosen),
-        "results": [replace(r, hit=described(r.hit, r.record, query)) for r in shown],
+        "results": [
+            replace(r, hit=hit)
+            for r, hit in zip(shown, described_page([(r.hit, r.record) for r in shown], query), strict=True)
+        ],
         "total": len(found),
     }
     return page(request, "web/search.html", context)
