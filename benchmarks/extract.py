@@ -8,6 +8,12 @@ memory, the same for the do-it-yourself baseline (spaCy's small English NER + da
 English spaCy pipeline is installed (otherwise it says so and runs dateparser alone), and the
 time of `vigil ingest --jobs 2` over --ingest distinct appeals. Goals: >= 100 documents/s per
 process, < 300 MB resident, 10,000 appeals ingested in < 5 minutes.
+
+Then the shape check (alone with --shape-only): seconds of the events component and of the
+whole pipeline on a text 1x, 4x and 16x as long, as ratios to 1x: one sentence made of a block
+repeated 100, 400 and 1,600 times (the hostile generator's inputs 28 and 156) and one
+paragraph of a development appeal repeated 30, 120 and 480 times. Linear work reads about
+1 : 4 : 16; quadratic 1 : 16 : 256.
 """
 
 from __future__ import annotations
@@ -15,11 +21,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -156,6 +164,55 @@ def ingest_seconds(count: int) -> float:
         return time.perf_counter() - start
 
 
+BLOCK_HEAD = "3 April 2025\n\nTarvelia: teacher Lena Fictiva detained\n\nOn 2 April 2025, officers detained"
+BLOCK = " the teacher Lena Fictiva and officers detained"
+
+
+def shape_texts() -> dict[str, Callable[[int], str]]:
+    """Texts that grow by repetition, by their factor (1, 4, 16)."""
+    dated = [p for p in corpus_files()[0].read_text(encoding="utf-8").split("\n\n") if re.search(r"\d{4}", p)]
+    paragraph = max(dated, key=len)
+    return {
+        "one sentence, a block repeated 100x": lambda k: BLOCK_HEAD + BLOCK * (100 * k) + ".\n",
+        "a dev appeal's paragraph repeated 30x": lambda k: "\n\n".join([paragraph] * (30 * k)) + "\n",
+    }
+
+
+def timed_pipeline(text: str) -> tuple[float, float]:
+    """Seconds of the events component and of the whole pipeline on ``text``; the least of
+    three runs when one takes under a second (a short run is mostly noise)."""
+    runs = [timed_once(text)]
+    while runs[0][1] < 1 and len(runs) < 3:
+        runs.append(timed_once(text))
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def timed_once(text: str) -> tuple[float, float]:
+    from vigil_extract.document import Document
+    from vigil_extract.pipeline import COMPONENTS, DEFAULT_ORDER
+
+    doc = Document(text=text, source="shape.txt", format="text")
+    events_seconds, start = 0.0, time.perf_counter()
+    for name in DEFAULT_ORDER:
+        before = time.perf_counter()
+        doc = COMPONENTS[name](doc)
+        if name == "events":
+            events_seconds = time.perf_counter() - before
+    return events_seconds, time.perf_counter() - start
+
+
+def shape_check() -> None:
+    warm_worker()
+    print("shape: seconds at 1x, 4x, 16x the text (ratios to 1x; linear is 1 : 4 : 16)")
+    for label, text_of in shape_texts().items():
+        runs = {k: timed_pipeline(text_of(k)) for k in (1, 4, 16)}
+        for part, at in (("events", 0), ("pipeline", 1)):
+            base = runs[1][at] or 1e-9
+            seconds = "  ".join(f"{k}x {runs[k][at]:7.3f} s" for k in runs)
+            ratios = " : ".join(f"{runs[k][at] / base:.1f}" for k in runs)
+            print(f"  {label:40} {part:8} {seconds}   ({ratios}; {len(text_of(16)):,} characters at 16x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -163,7 +220,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--baseline-docs", type=int, default=60)
     parser.add_argument("--ingest", type=int, default=10000)
+    parser.add_argument("--shape-only", action="store_true", help="only the shape check")
     args = parser.parse_args()
+    if args.shape_only:
+        shape_check()
+        return
 
     paths = repeated(corpus_files(), args.docs)
     ours = in_subprocess("rate_one_process", args.docs)
@@ -187,6 +248,7 @@ def main() -> None:
             f"vigil ingest --jobs 2 of {args.ingest} distinct appeals: {seconds:.0f} s "
             f"({args.ingest / seconds:.1f} docs/s; goal < 300 s: {'met' if seconds < 300 else 'NOT met'})"
         )
+    shape_check()
 
 
 if __name__ == "__main__":

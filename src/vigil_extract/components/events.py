@@ -11,12 +11,15 @@ follows it at once ("the trial opened on 5 October") or another trigger stands b
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from vigil_extract import vocab
 from vigil_extract.components.places import first_city
+from vigil_extract.components.sentence_index import SUBJECT_SPLIT, SentenceIndex, is_word
 from vigil_extract.components.triggers import Trigger, find_triggers
 from vigil_extract.document import (
     DateMention,
@@ -55,8 +58,8 @@ AGENT_PHRASE = re.compile(  # up to the last agent noun, with the names that com
     rf"^.*(?i:{PERPETRATOR_NOUNS.pattern})(?:\s+{NAME_WORD})*"
     rf"(?:\s+(?:of|de|del|du|des|la|the|from|in)\s+(?:the\s+|la\s+|el\s+|les\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)*"
 )
-BY_PHRASE = re.compile(  # "by X" in the trigger's own clause, up to where the agent ends
-    r"^[^,;.]{0,40}?\b(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
+BY_PHRASE = re.compile(  # "by X" in the trigger's own clause, up to where the agent ends (matched at it)
+    r"[^,;.]{0,40}?\b(?:by|par|por|по\s+приказу)\s+((?:the\s+|les?\s+|la\s+|el\s+|los\s+)?[^,.;:]{3,120}?)"
     r"(?=[,.;:]|\s+(?:in|on|at|after|while|for|under|and|who|which|when|outside|near|"
     r"en|à|dans|a|de\s+la|el|lors|sous|bajo)\b|$)",
     re.IGNORECASE,
@@ -144,10 +147,12 @@ def find_events(doc: Document) -> Document:
     for index, sentence in enumerate(doc.sentences):
         if sentence.boilerplate or sentence.is_list_item or sentence.span == doc.title_span:
             continue
+        mentions = [m for m in doc.dates.get(index, []) if not m.future]
         if lead is not None and lead.span.start == sentence.span.start:
+            scan = sentence_index(sentence, mentions, language)
             events += [
-                build_event(doc, sentence, trigger, lead, lead.dates[0], language, named_in)
-                for trigger in find_triggers(sentence.text, language)
+                build_event(doc, scan, trigger, lead, lead.dates[0], language, named_in)
+                for trigger in scan.triggers
                 if JUST_HAPPENED.search(sentence.text[max(0, trigger.start - 40) : trigger.start])
             ]
         if sentence.block != current_block:
@@ -163,20 +168,25 @@ def find_events(doc: Document) -> Document:
             )
             carried = carried if news_style else None
             current_block = sentence.block
-        mentions = [m for m in doc.dates.get(index, []) if not m.future]
         if any(m.future for m in doc.dates.get(index, [])) and not mentions:
             continue
         if mentions or carried is not None:
-            for trigger, mention in dated_triggers(doc, sentence, mentions, carried, language):
+            scan = sentence_index(sentence, mentions, language)
+            for trigger, mention in dated_triggers(doc, scan, carried):
                 if mention is carried and index - carried_from > 1 and trigger.type not in EPISODE:
                     continue  # a charge or a release told later in the paragraph is another day's
                 for date in mention.dates:
-                    events.append(build_event(doc, sentence, trigger, mention, date, language, named_in))
+                    events.append(build_event(doc, scan, trigger, mention, date, language, named_in))
         foreground = [m for m in mentions if not m.background]
         if foreground:
             carried, carried_from = foreground[-1], index
     doc.events = merge(events)
     return doc
+
+
+def sentence_index(sentence: Sentence, mentions: list[DateMention], language: str) -> SentenceIndex:
+    """The sentence's triggers, found once, and what every trigger asks about the sentence."""
+    return SentenceIndex.of(sentence, find_triggers(sentence.text, language), mentions)
 
 
 def lead_mention(doc: Document) -> DateMention | None:
@@ -195,23 +205,26 @@ def lead_mention(doc: Document) -> DateMention | None:
 
 
 def dated_triggers(
-    doc: Document, sentence: Sentence, mentions: list[DateMention], carried: DateMention | None, language: str
+    doc: Document, scan: SentenceIndex, carried: DateMention | None
 ) -> list[tuple[Trigger, DateMention]]:
     """The sentence's triggers that tell a dated happening, each with its date."""
     found = []
-    triggers = find_triggers(sentence.text, language)
-    for trigger in triggers:
-        before = sentence.text[: trigger.start]
-        mention = nearest_mention(sentence, trigger, mentions, triggers)
-        if mention is None and not (trigger.nominal or mentions or ONGOING.search(before[-30:])):
+    sentence, mentions = scan.sentence, scan.mentions
+    for trigger in scan.triggers:
+        mention = nearest_mention(scan, trigger)
+        if mention is None and not (
+            trigger.nominal
+            or mentions
+            or ONGOING.search(sentence.text[max(0, trigger.start - 30) : trigger.start])
+        ):
             mention = carried  # a sentence whose own dates tell other things carries none
-        if mention is None or FUTURE.search(before[-60:]):
+        if mention is None or FUTURE.search(sentence.text[max(0, trigger.start - 60) : trigger.start]):
             continue
         if trigger.nominal and about_someone_else(doc, sentence, trigger):
             continue
         if in_someone_elses_clause(doc, sentence, trigger):
             continue
-        listed = listed_after(sentence, trigger, mention, mentions, triggers)
+        listed = listed_after(scan, trigger, mention)
         if listed and len(mention.dates) == 1 and mention.dates[0].month is None:
             mention_year = mention.dates[0].year
             if all(d.year == mention_year for m in listed for d in m.dates):
@@ -220,33 +233,27 @@ def dated_triggers(
     return found
 
 
-def listed_after(
-    sentence: Sentence,
-    trigger: Trigger,
-    mention: DateMention,
-    mentions: list[DateMention],
-    triggers: tuple[Trigger, ...],
-) -> list[DateMention]:
+def listed_after(scan: SentenceIndex, trigger: Trigger, mention: DateMention) -> list[DateMention]:
     """Dates listed after the trigger's own, each with its people ("arrests were made in 2020 –
     of X in April, Y in July and Z in October"): the same happening on each day. The list ends
     at another trigger, a semicolon or another clause."""
-    end = sentence.span.start + trigger.end
+    end = scan.sentence.span.start + trigger.end
     if mention.span.start < end:
         return []  # only a date the trigger is told with opens a list
     end = mention.span.end
-    starts = [sentence.span.start + t.start for t in triggers]
     listed = []
-    for later in mentions:
+    for later in scan.mentions_from(end):
         if later.span.start < end or not later.dates or later.relative:
             continue
-        between = doc_slice(sentence, end, later.span.start)
+        if scan.length(end, later.span.start) > 80:
+            break
+        between = scan.slice(end, later.span.start)
         if (
-            len(between) > 80
-            or ";" in between
+            ";" in between
             or not LIST_SEPARATOR.search(between)
             or OTHER_CLAUSE.search(between)
-            or any(end <= s < later.span.start for s in starts)
-            or any(0 <= s - later.span.end <= 40 for s in starts)  # "on 5 April they arrested"
+            or scan.trigger_starts_in(end, later.span.start)
+            or scan.trigger_starts_in(later.span.end, later.span.end + 41)  # "on 5 April they arrested"
         ):
             break
         listed.append(later)
@@ -254,55 +261,72 @@ def listed_after(
     return listed
 
 
-def nearest_mention(
-    sentence: Sentence, trigger: Trigger, mentions: list[DateMention], triggers: tuple[Trigger, ...] = ()
-) -> DateMention | None:
+def since_date(mention: DateMention, scan: SentenceIndex) -> bool:
+    """ "since 2021": a date that tells when a state began."""
+    return SINCE_DATE.match(scan.slice(mention.span.start, mention.span.end)) is not None
+
+
+def nearest_mention(scan: SentenceIndex, trigger: Trigger) -> DateMention | None:
     """The date written closest to the trigger; a date after it must be much closer to win
     ("In 2016 he was sentenced ...; he was released in March 2019"), unless only a preposition
-    separates them. A date with another trigger between belongs to that one first."""
-    start, end = sentence.span.start + trigger.start, sentence.span.start + trigger.end
-    others = [sentence.span.start + t.start for t in triggers if t != trigger]
-    other_ends = [sentence.span.start + t.end for t in triggers if t != trigger and t.end <= trigger.start]
+    separates them. A date with another trigger between belongs to that one first. The
+    earliest listed of equally close dates wins."""
+    base = scan.sentence.span.start
+    start, end = base + trigger.start, base + trigger.end
 
     def claimed(mention: DateMention) -> bool:  # "arrested on Wednesday and charged today"
-        return any(ATTACHED_AFTER.match(doc_slice(sentence, o, mention.span.start)) for o in other_ends)
+        # Another trigger ends at or after the date: nothing between, so only a preposition.
+        if scan.trigger_ends_from(mention.span.start, start):
+            return True
+        near = scan.trigger_ends_from(scan.attached_from(mention.span.start), mention.span.start - 1)
+        return any(ATTACHED_AFTER.match(scan.slice(o, mention.span.start)) for o in near)
 
     def distance(mention: DateMention) -> int:
         if mention.span.end <= start:
-            between = doc_slice(sentence, mention.span.end, start)
-            crossed = any(mention.span.end <= o < start for o in others) or claimed(mention)
+            crossed = scan.trigger_starts_in(mention.span.end, start) or claimed(mention)
             return (
                 start
                 - mention.span.end
-                + (1000 if ";" in between else 0)
+                + (1000 if scan.semicolon_in(mention.span.end, start) else 0)
                 + (OTHER_TRIGGER_PENALTY if crossed else 0)
             )
-        between = doc_slice(sentence, end, mention.span.start)
-        if ATTACHED_AFTER.match(between):
-            return len(between)
-        crossed = any(end <= o < mention.span.start for o in others)
+        gap = scan.length(end, mention.span.start)
+        if end >= scan.attached_from(mention.span.start) and ATTACHED_AFTER.match(
+            scan.slice(end, mention.span.start)
+        ):
+            return gap
+        crossed = scan.trigger_starts_in(end, mention.span.start)
         return (
-            len(between)
+            gap
             + AFTER_PENALTY
-            + (1000 if ";" in between else 0)
+            + (1000 if scan.semicolon_in(end, mention.span.start) else 0)
             + (OTHER_TRIGGER_PENALTY if crossed else 0)
         )
 
-    usable = [
-        m
-        for m in mentions
-        if (m.span.end <= start or its_own_clause(sentence, trigger, m))
-        and not (trigger.type in ONE_DAY and SINCE_DATE.match(doc_slice(sentence, m.span.start, m.span.end)))
-    ]
-    return min(usable, key=distance) if usable else None
+    if trigger.type in ONE_DAY:
+        order = scan.mention_order("since", lambda mention: since_date(mention, scan))
+    else:
+        order = scan.mention_order("all", lambda mention: False)
+    mentions = scan.mentions
+    best: tuple[int, int] | None = None
+    for number in order.starting_by(start, end + AFTER_REACH):
+        mention = mentions[number]
+        if mention.span.end <= start or its_own_clause(scan, trigger, mention):
+            best = min(best or (sys.maxsize, 0), (distance(mention), number))
+    for mention_end, number in order.ending_by(start):
+        if best is not None and start - mention_end > best[0]:
+            break  # a date further back is further away, whatever its penalties
+        best = min(best or (sys.maxsize, 0), (distance(mentions[number]), number))
+    return None if best is None else mentions[best[1]]
 
 
-def its_own_clause(sentence: Sentence, trigger: Trigger, mention: DateMention) -> bool:
+def its_own_clause(scan: SentenceIndex, trigger: Trigger, mention: DateMention) -> bool:
     """A date after the trigger is the trigger's when it is near and in the same clause; a
     relative clause right after the trigger is about it ("the protests that in 2018 ...")."""
-    between = doc_slice(sentence, sentence.span.start + trigger.end, mention.span.start)
-    if len(between) > AFTER_REACH:
+    end = scan.sentence.span.start + trigger.end
+    if scan.length(end, mention.span.start) > AFTER_REACH:
         return False
+    between = scan.slice(end, mention.span.start)
     between = RELATIVE_OPENING.sub("", OWN_QUALIFIER.sub("", between))  # "since 30 March"
     return OTHER_CLAUSE.search(between) is None
 
@@ -333,22 +357,23 @@ def about_someone_else(doc: Document, sentence: Sentence, trigger: Trigger) -> b
 
 def build_event(
     doc: Document,
-    sentence: Sentence,
+    scan: SentenceIndex,
     trigger: Trigger,
     mention: DateMention,
     date: PartialDate,
     language: str,
     named_in: dict[int, list[str]],
 ) -> Event:
+    sentence = scan.sentence
     event = Event(
         date=date,
         type=trigger.type,
         evidence=sentence.span,
-        location=first_city(sentence),
-        perpetrator=perpetrator(sentence, trigger, mention) if trigger.type not in NO_AGENT else None,
+        location=scan.memo("city", lambda: first_city(sentence)),  # type: ignore[arg-type]
+        perpetrator=perpetrator(scan, trigger, mention) if trigger.type not in NO_AGENT else None,
         victims=victims(doc, sentence, named_in),
-        legal_basis=legal_basis(sentence.text, language),
-        duration=duration(sentence.text, trigger) if trigger.type in DURATION_TYPES else None,
+        legal_basis=scan.memo("legal", lambda: legal_basis(sentence.text, language)),  # type: ignore[arg-type]
+        duration=duration(scan, trigger) if trigger.type in DURATION_TYPES else None,
         trigger=sentence.text[trigger.start : trigger.end],
         confidence=event_confidence(sentence, trigger, mention),
     )
@@ -367,19 +392,31 @@ def event_confidence(sentence: Sentence, trigger: Trigger, mention: DateMention)
     return round(confidence, 2)
 
 
-def perpetrator(sentence: Sentence, trigger: Trigger, mention: DateMention) -> str | None:
+def perpetrator(scan: SentenceIndex, trigger: Trigger, mention: DateMention) -> str | None:
     """Who did it, as the text describes them: "by X" after the trigger, or the subject before."""
-    by = BY_PHRASE.match(sentence.text[trigger.end :])
+    text = scan.sentence.text
+    at = trigger.end
+    if 0 < at < len(text) and is_word(text[at - 1]) and is_word(text[at]):
+        by = BY_PHRASE.match(text[at:])  # where only a slice sees a word boundary
+    else:
+        by = BY_PHRASE.match(text, at)
     if by and PERPETRATOR_NOUNS.search(by.group(1)):
         return by.group(1).strip()
-    date_end = mention.span.end - sentence.span.start
+    date_end = mention.span.end - scan.sentence.span.start
     start = date_end if 0 <= date_end <= trigger.start else 0
-    subject = sentence.text[start : trigger.start]
-    chunks = [c.strip(" ,") for c in re.split(r",|\bthen\b|\band\b(?=\s+(?:then\s+)?\w+ed\b)", subject)]
-    for chunk in reversed(chunks):
-        if PERPETRATOR_NOUNS.search(chunk) and len(chunk) < 120:
+    for chunk in subject_chunks(scan, start, trigger.start):
+        if chunk and len(chunk) < 120 and PERPETRATOR_NOUNS.search(chunk):
             return agent_phrase(chunk.strip())
     return None
+
+
+def subject_chunks(scan: SentenceIndex, start: int, end: int) -> Iterable[str | None]:
+    """The parts of ``text[start:end]`` between commas and "then", last first, stripped of
+    spaces and commas (None for one too long to name an agent)."""
+    spans = scan.subject_chunks(start, end, PERPETRATOR_NOUNS)
+    if spans is None:
+        return reversed([c.strip(" ,") for c in SUBJECT_SPLIT.split(scan.sentence.text[start:end])])
+    return (scan.short_stripped(s, e) for s, e in spans)
 
 
 def agent_phrase(chunk: str) -> str | None:
@@ -429,12 +466,16 @@ def legal_basis(text: str, language: str) -> str | None:
     return None
 
 
-def duration(text: str, trigger: Trigger) -> str | None:
-    matches = list(DURATION.finditer(text))
+def duration(scan: SentenceIndex, trigger: Trigger) -> str | None:
+    """The first duration from the trigger on, else the sentence's last one."""
+    matches: list[re.Match[str]] = scan.memo(  # type: ignore[assignment]
+        "durations", lambda: list(DURATION.finditer(scan.sentence.text))
+    )
     if not matches:
         return None
-    after = [m for m in matches if m.start() >= trigger.start]
-    chosen = after[0] if after else matches[-1]
+    starts: list[int] = scan.memo("duration starts", lambda: [m.start() for m in matches])  # type: ignore[assignment]
+    after = bisect_left(starts, trigger.start)
+    chosen = matches[after] if after < len(matches) else matches[-1]
     return chosen.group(1).rstrip("'’")
 
 

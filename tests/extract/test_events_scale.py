@@ -1,0 +1,150 @@
+"""The events component grows with its text, not with its square (issue 10).
+
+A damaged or hostile file can hold one block repeated thousands of times without a full
+stop: one sentence with thousands of triggers. The work is counted, not timed: every Python
+and C call the component makes (``sys.setprofile``), and the characters handed to the
+regular expressions of the events module and its sentence index that scan a string (search,
+finditer, split, sub; an anchored match reads what it matches, and is counted once). Four
+times the text may cost a little over four times the work, never sixteen.
+
+Every text is fictional, written for these tests."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from types import FrameType, ModuleType
+from typing import Any
+
+import pytest
+
+from vigil_extract.components import events, sentence_index
+from vigil_extract.document import Document
+from vigil_extract.pipeline import COMPONENTS, DEFAULT_ORDER
+
+HEAD = "3 April 2025\n\nTarvelia: teacher Lena Fictiva detained\n\n"
+SHAPES: dict[str, Callable[[int], str]] = {
+    # One date, then the block again and again (the hostile generator's inputs 28 and 156).
+    "one date": lambda n: (
+        HEAD
+        + "On 2 April 2025, officers detained the teacher Lena Fictiva"
+        + " and officers detained the teacher Lena Fictiva" * n
+        + ".\n"
+    ),
+    # A date in every block: every trigger has dates before and after it.
+    "a date in each block": lambda n: (
+        HEAD
+        + "".join(
+            f"on {day % 28 + 1} March 2025 guards detained Lena Fictiva in Orvane and " for day in range(n)
+        )
+        + "she stayed.\n"
+    ),
+    # Commas and "then": a subject split in many parts before each trigger.
+    "commas": lambda n: (
+        HEAD
+        + "On 2 April 2025, in Orvane"
+        + ", a crowd gathered, then officers detained Lena Fictiva" * n
+        + ".\n"
+    ),
+}
+SCANS = ("search", "finditer", "findall", "split", "sub", "subn")
+
+
+class Counted:
+    """A compiled pattern that tallies the characters its scans may read, then scans."""
+
+    def __init__(self, pattern: re.Pattern[str], tally: list[int]) -> None:
+        self.pattern, self.tally = pattern, tally
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self.pattern, name)
+        if name not in SCANS and name not in ("match", "fullmatch"):
+            return method
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            if name in SCANS:
+                string = args[1] if name in ("sub", "subn") else args[0]
+                pos = args[1] if name not in ("sub", "subn", "split") and len(args) > 1 else 0
+                endpos = args[2] if name not in ("sub", "subn", "split") and len(args) > 2 else len(string)
+                self.tally[0] += max(0, min(endpos, len(string)) - pos)
+            else:
+                self.tally[0] += 1
+            return method(*args, **kwargs)
+
+        return counted
+
+
+def prepared(text: str) -> Document:
+    """The document as the pipeline hands it to the events component."""
+    doc = Document(text=text, source="scale.txt", format="text")
+    for name in DEFAULT_ORDER[: DEFAULT_ORDER.index("events")]:
+        doc = COMPONENTS[name](doc)
+    return doc
+
+
+def patterns(module: ModuleType) -> Iterator[tuple[str, re.Pattern[str]]]:
+    for name, value in vars(module).items():
+        if isinstance(value, re.Pattern):
+            yield name, value
+
+
+def work(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, Document]:
+    """(calls, characters scanned, document) of one run of the events component."""
+    doc = prepared(text)
+    tally = [0]
+    with monkeypatch.context() as patch:
+        for module in (events, sentence_index):
+            for name, pattern in patterns(module):
+                patch.setattr(module, name, Counted(pattern, tally))
+        legal = events.legal_patterns
+        patch.setattr(events, "legal_patterns", lambda language: [Counted(p, tally) for p in legal(language)])
+        calls = [0]
+
+        def count(frame: FrameType, event: str, arg: object) -> None:
+            if event in ("call", "c_call"):
+                calls[0] += 1
+
+        sys.setprofile(count)
+        try:
+            events.find_events(doc)
+        finally:
+            sys.setprofile(None)
+    return calls[0], tally[0], doc
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_four_times_the_text_is_about_four_times_the_work(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small_calls, small_chars, small = work(SHAPES[shape](60), monkeypatch)
+    large_calls, large_chars, large = work(SHAPES[shape](240), monkeypatch)
+    # The texts are what the test says: one long sentence with a trigger in every block, dated.
+    sentence = max(large.sentences, key=lambda s: len(s.text))
+    assert len(events.find_triggers(sentence.text, "en")) >= 240
+    assert small.events and large.events
+    assert large_calls <= 4.5 * small_calls, (small_calls, large_calls)
+    assert large_chars <= 4.5 * small_chars, (small_chars, large_chars)
+
+
+def test_the_same_events_whatever_the_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Repeating a block adds nothing to tell: the events of 60 and 240 repeats are the same."""
+    for shape in SHAPES:
+        small = prepared(SHAPES[shape](60))
+        large = prepared(SHAPES[shape](240))
+        events.find_events(small)
+        events.find_events(large)
+        assert [(e.date, e.type, e.perpetrator) for e in small.events] == [
+            (e.date, e.type, e.perpetrator) for e in large.events
+        ], shape
+
+
+def test_the_letter_bound_of_a_preposition_alone_holds() -> None:
+    """The index skips trigger ends more than ATTACHED_LETTERS letters before a date, because
+    the events module's ATTACHED_AFTER ("only a preposition between") cannot match there: its
+    longest phrase without the spaces must fit the bound."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    letters_only = re.sub(r"\\s[*+]", "", events.ATTACHED_AFTER.pattern)
+    assert _parser.parse(letters_only).getwidth()[1] <= sentence_index.ATTACHED_LETTERS
+    assert events.ATTACHED_AFTER.match(" during  the afternoon\tof ")
