@@ -133,11 +133,18 @@ def readable_followups(user: User | None, *, deleted: bool = False) -> QuerySet[
     return on_readable_cases(user, every(FollowUp, deleted))
 
 
+NAMED_MEMO = "_vigil_named_cases"
+
+
 def cases_named_on(user: User | None) -> QuerySet[Any]:
-    """Ids of the cases ``user`` owns or is a member of (none for anyone but an account)."""
+    """Ids of the cases ``user`` owns or is a member of (none for anyone but an account), as a
+    subquery: never evaluated here, so it is built once per account object and always current."""
     if not isinstance(user, Account):
         return Case.all_objects.none().values("pk")
-    return Case.all_objects.filter(Q(owner=user) | Q(members=user)).values("pk")
+    if NAMED_MEMO not in user.__dict__:
+        user.__dict__[NAMED_MEMO] = Case.all_objects.filter(Q(owner=user) | Q(members=user)).values("pk")
+    named: QuerySet[Any] = user.__dict__[NAMED_MEMO]
+    return named
 
 
 def named_on_case(user: User | None, prefix: str) -> Q:

@@ -79,10 +79,10 @@ def aliases_seen_by(person: Person, user: User | None) -> list[str]:
     return other_names(person, seen_by(person.names.all(), user))
 
 
-def names_by_script(person: Person, user: User | None) -> dict[str, list[str]]:
-    """Every spelling ``user`` may see, grouped by script (``Latn``, ``Cyrl``...)."""
+def by_script(names: Iterable[PersonName]) -> dict[str, list[str]]:
+    """Spellings grouped by script (``Latn``, ``Cyrl``...), each once."""
     grouped: dict[str, list[str]] = {}
-    for row in seen_by(person.names.all(), user):
+    for row in names:
         if row.name not in grouped.get(row.script, []):
             grouped.setdefault(row.script, []).append(row.name)
     return grouped

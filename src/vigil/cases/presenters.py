@@ -32,7 +32,7 @@ from vigil.cases.models import (
     Source,
     Suggestion,
 )
-from vigil.cases.parts import affiliations_seen_by, aliases_seen_by, names_by_script, roles_seen_by
+from vigil.cases.parts import affiliations_seen_by, by_script, other_names, roles_seen_by, seen_by
 from vigil.cases.roles import User
 
 
@@ -68,10 +68,18 @@ def visible_defenders(case: Case, user: User | None) -> list[Person]:
     return list(readable_people(user).filter(cases=case).order_by("id"))
 
 
-def event_data(event: Event, user: User | None) -> dict[str, Any]:
-    """An event with the victims and the evidence (in sources) the reader may see."""
-    people = readable_people(user)
-    evidence = event.evidence.filter(source__in=readable_sources(user)).select_related("source")
+def event_data(
+    event: Event,
+    user: User | None,
+    people: QuerySet[Person] | None = None,
+    sources: QuerySet[Source] | None = None,
+) -> dict[str, Any]:
+    """An event with the victims and the evidence (in sources) the reader may see; ``people``
+    and ``sources`` are what the reader may read, when a caller presenting several events has
+    them already."""
+    people = readable_people(user) if people is None else people
+    sources = readable_sources(user) if sources is None else sources
+    evidence = event.evidence.filter(source__in=sources).select_related("source")
     return {
         "id": event.pk,
         "case_id": event.case_id,
@@ -91,10 +99,12 @@ def event_data(event: Event, user: User | None) -> dict[str, Any]:
 
 
 def case_detail(case: Case, user: User | None) -> dict[str, Any]:
-    data = case_summary(case, user)
-    data["defenders"] = [person_summary(p, user) for p in visible_defenders(case, user)]
+    defenders = visible_defenders(case, user)
+    data = case_summary(case, user, [p.name for p in defenders])
+    data["defenders"] = [person_summary(p, user) for p in defenders]
     events = on_readable_cases(user, Event.objects.filter(case=case)).order_by("date", "id")
-    data["events"] = [event_data(e, user) for e in events]
+    people, sources = readable_people(user), readable_sources(user)
+    data["events"] = [event_data(e, user, people, sources) for e in events]
     interventions = on_readable_cases(user, Intervention.objects.filter(case=case))
     data["demands"] = [
         {
@@ -103,7 +113,7 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
             "position": d.position,
             "text": d.text,
         }
-        for i in interventions.order_by("id")
+        for i in interventions.order_by("id").prefetch_related("demands")
         for d in i.demands.all()
     ]
     followups = on_readable_cases(user, FollowUp.objects.filter(case=case))
@@ -115,11 +125,12 @@ def case_detail(case: Case, user: User | None) -> dict[str, Any]:
 
 
 def person_summary(person: Person, user: User | None) -> dict[str, Any]:
+    names = list(seen_by(person.names.all(), user))
     return {
         "id": person.pk,
         "name": person.name,
-        "aliases": aliases_seen_by(person, user),
-        "names_by_script": names_by_script(person, user),
+        "aliases": other_names(person, names),
+        "names_by_script": by_script(names),
         "gender": person.gender,
         "roles": roles_seen_by(person, user),
         "country": person.country or None,
