@@ -5,7 +5,8 @@
     python scripts/real_corpus.py stats                           # texts, publishers, countries per half
     python scripts/real_corpus.py score [--cmd CMD] [--show]      # score.py per half x language
                                                                   # (--show: the tuning half's misses)
-    python scripts/real_corpus.py clean ID RAW [--drop 0,2] [--tail N] [--keep-lines] [--whole]
+    python scripts/real_corpus.py clean ID RAW [--drop 0,2] [--tail N] [--keep-lines] [--join]
+                                               [--whole] [--no-ellipsis]
                                                                   # stored excerpt -> texts/ID.txt
     python scripts/real_corpus.py clean ID RAW --find             # try the usual drops until the
                                                                   # manifest's SHA-256 matches
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,58 +175,91 @@ def score(cmd: str, show: bool) -> int:
     return 0
 
 
-DATE_PREFIX = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s*")
+DATE_PREFIX = re.compile(r"^\s*date (\d{4}(?:-\d{2}){0,2})\s+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
+FULL_STOP = re.compile(r"[.!?][\"'”’»)\]]*(?=\s|$)")
 
 
-def excerpt_blocks(raw: str, keep_lines: bool = False) -> list[str]:
+@dataclass(frozen=True)
+class Cleaning:
+    """How one stored excerpt was cleaned: the `clean` subcommand's options."""
+
+    drop: tuple[int, ...] = ()
+    tail: int = 0
+    keep_lines: bool = False
+    join: bool = False
+    whole: bool = False
+    ellipsis: bool = True
+
+    def flags(self) -> str:
+        """The options as `clean` takes them on the command line."""
+        text = f"--drop {','.join(map(str, self.drop)) or '-'} --tail {self.tail}"
+        text += " --keep-lines" * self.keep_lines + " --join" * self.join + " --whole" * self.whole
+        return text + " --no-ellipsis" * (not self.ellipsis)
+
+
+def join_wrapped(text: str) -> str:
+    """Join hard-wrapped lines: a line break after a line that does not end a sentence is a space."""
+    return re.sub(r"(?<=[^.!?:\u2026\"'\u201d\u2019\u00bb)\n])\n(?=[^\n])", " ", text)
+
+
+def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False) -> list[str]:
     """A stored excerpt's blocks, as `clean` numbers them for ``--drop``.
 
-    A leading `` date YYYY-MM-DD `` becomes a block of its own, lines lose their surrounding
-    spaces, and (unless ``keep_lines``) every single line break starts a new block.
+    A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``) becomes a block of its own, lines lose their
+    surrounding spaces, and (unless ``keep_lines``) every single line break starts a new block.
     """
     text = DATE_PREFIX.sub(r"\1\n\n", raw)
     text = "\n".join(line.strip() for line in text.split("\n"))
+    if join:
+        text = join_wrapped(text)
     if not keep_lines:
         text = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
     return [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
 
 
-def clean_excerpt(
-    raw: str, drop: Iterable[int] = (), tail: int = 0, keep_lines: bool = False, whole: bool = False
-) -> str:
-    """The text file for a stored excerpt, as the corpus was collected (eval/real/README.md).
-
-    Blocks numbered in ``drop`` and the last ``tail`` blocks are left out (navigation, "read
-    also" lines, a site's own letterhead); the text ends at its last complete sentence (unless
-    ``whole``); blocks are separated by one blank line and the file ends with a line break.
-    """
-    blocks = excerpt_blocks(raw, keep_lines)
-    dropped = set(drop)
-    kept = [b for n, b in enumerate(blocks) if n not in dropped and n < len(blocks) - tail]
+def clean_blocks(blocks: list[str], how: Cleaning) -> str:
+    """Blocks numbered in ``how.drop`` and the last ``how.tail`` left out, cut, joined."""
+    dropped = set(how.drop)
+    kept = [b for n, b in enumerate(blocks) if n not in dropped and n < len(blocks) - how.tail]
     text = "\n\n".join(kept)
-    if not whole:
-        ends = [match.end() for match in SENTENCE_END.finditer(text)]
+    if not how.whole:
+        ends = [m.end() for m in (SENTENCE_END if how.ellipsis else FULL_STOP).finditer(text)]
         text = text[: ends[-1]] if ends else text
     return text.strip() + "\n"
+
+
+def clean_excerpt(raw: str, how: Cleaning = Cleaning()) -> str:
+    """The text file for a stored excerpt, as the corpus was collected (eval/real/README.md).
+
+    Blocks that are the site's and not the text's are left out (``drop``, ``tail``); the text
+    ends at its last complete sentence (unless ``whole``; with ``ellipsis`` false a closing
+    "…" does not end one); blocks are separated by one blank line and the file ends with a
+    line break.
+    """
+    return clean_blocks(excerpt_blocks(raw, how.keep_lines, how.join), how)
 
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def find_cleaning(raw: str, expected: str, head: int = 8, most: int = 3) -> tuple[str, str] | None:
-    """The first usual cleaning of ``raw`` whose SHA-256 is ``expected``: (description, text)."""
-    for keep_lines, whole in itertools.product((False, True), (False, True)):
-        count = len(excerpt_blocks(raw, keep_lines))
-        for size in range(most + 1):
-            for drop in itertools.combinations(range(min(head, count)), size):
-                for tail in range(min(7, count)):
-                    text = clean_excerpt(raw, drop, tail, keep_lines, whole)
+def find_cleaning(raw: str, expected: str, head: int = 10, most: int = 5) -> tuple[Cleaning, str] | None:
+    """The first usual cleaning of ``raw`` whose SHA-256 is ``expected``, and its text.
+
+    Fewer blocks left out are tried first, so the options found are the least editing that
+    gives the text annotated.
+    """
+    layouts = {(j, k): excerpt_blocks(raw, k, j) for j, k in itertools.product((False, True), repeat=2)}
+    ends = ((False, True), (False, False), (True, True))  # (whole, ellipsis)
+    for size in range(most + 1):
+        for (join, keep_lines), blocks in layouts.items():
+            for drop in itertools.combinations(range(min(head, len(blocks))), size):
+                for tail, (whole, ellipsis) in itertools.product(range(min(13, len(blocks))), ends):
+                    how = Cleaning(drop, tail, keep_lines, join, whole, ellipsis)
+                    text = clean_blocks(blocks, how)
                     if sha256_text(text) == expected:
-                        flags = f"--drop {','.join(map(str, drop)) or '-'} --tail {tail}"
-                        flags += " --keep-lines" * keep_lines + " --whole" * whole
-                        return flags, text
+                        return how, text
     return None
 
 
@@ -245,10 +280,12 @@ def clean(args: argparse.Namespace) -> int:
         if found is None:
             print(f"{args.id}: no usual cleaning matches the manifest; clean it by hand (GUIDELINE.md)")
             return 1
-        flags, text = found
+        how, text = found
+        flags = how.flags()
     else:
-        drop = [int(n) for n in args.drop.split(",") if n.strip()] if args.drop else []
-        text = clean_excerpt(raw, drop, args.tail, args.keep_lines, args.whole)
+        drop = tuple(int(n) for n in args.drop.split(",") if n.strip()) if args.drop else ()
+        how = Cleaning(drop, args.tail, args.keep_lines, args.join, args.whole, not args.no_ellipsis)
+        text = clean_excerpt(raw, how)
         flags = ""
     TEXTS.mkdir(parents=True, exist_ok=True)
     (TEXTS / f"{args.id}.txt").write_text(text, encoding="utf-8")
@@ -275,6 +312,8 @@ def main(argv: list[str]) -> int:
     cleaning.add_argument("--tail", type=int, default=0, help="leave out the last N blocks")
     cleaning.add_argument("--keep-lines", action="store_true", help="single line breaks do not split blocks")
     cleaning.add_argument("--whole", action="store_true", help="do not cut after the last complete sentence")
+    cleaning.add_argument("--join", action="store_true", help="join hard-wrapped lines into paragraphs")
+    cleaning.add_argument("--no-ellipsis", action="store_true", help="a closing … does not end a sentence")
     cleaning.add_argument("--find", action="store_true", help="try the usual cleanings against the manifest")
     args = parser.parse_args(argv)
     if args.command == "half":

@@ -6,6 +6,7 @@ import copy
 import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,6 +21,7 @@ def load_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "scripts" / "real_corpus.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -108,24 +110,31 @@ EXCERPT = (
 def test_clean_numbers_blocks_and_ends_at_the_last_complete_sentence() -> None:
     blocks = real_corpus.excerpt_blocks(EXCERPT)
     assert blocks[:3] == ["2031-02-03", "Skip to content", "Rights worker held in Northvale"]
-    text = real_corpus.clean_excerpt(EXCERPT, drop=[1])
+    text = real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,)))
     assert text.startswith("2031-02-03\n\nRights worker held in Northvale\n\nPolice in Northvale")
     assert text.endswith("the group said.\n")
     assert "Ma\n" not in text
-    assert real_corpus.clean_excerpt(EXCERPT, drop=[1], whole=True).endswith("set for Ma\n")
+    assert real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,), whole=True)).endswith("Ma\n")
 
 
 def test_clean_keep_lines_leaves_a_wrapped_paragraph_whole() -> None:
-    text = real_corpus.clean_excerpt(EXCERPT, drop=[1], keep_lines=True)
+    text = real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,), keep_lines=True))
     assert "Ana Tovar on 2 February. She was released\nthe next day" in text
 
 
 def test_find_cleaning_recovers_the_drops_from_the_checksum() -> None:
-    wanted = real_corpus.clean_excerpt(EXCERPT, drop=[0, 1], tail=1)
+    wanted = real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(0, 1), tail=1))
     found = real_corpus.find_cleaning(EXCERPT, real_corpus.sha256_text(wanted))
     assert found is not None
     assert found[1] == wanted
+    assert found[0].flags() == "--drop 0,1 --tail 1"
     assert real_corpus.find_cleaning(EXCERPT, real_corpus.sha256_text("another text\n")) is None
+
+
+def test_clean_can_treat_a_closing_ellipsis_as_a_cut() -> None:
+    excerpt = "Headline\n\nThe court met on 3 May. The lawyer said the hearing went on…"
+    assert real_corpus.clean_excerpt(excerpt).endswith("went on…\n")
+    assert real_corpus.clean_excerpt(excerpt, real_corpus.Cleaning(ellipsis=False)).endswith("3 May.\n")
 
 
 def test_clean_names_the_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
