@@ -175,7 +175,7 @@ def score(cmd: str, show: bool) -> int:
     return 0
 
 
-DATE_PREFIX = re.compile(r"^\s*date (\d{4}(?:-\d{2}){0,2})\s+")
+DATE_PREFIX = re.compile(r"^\s*date (\d{4}(?:-\d{2}){0,2}(?: \d{2}:\d{2}(?=\n))?)\s+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
 FULL_STOP = re.compile(r"[.!?][\"'”’»)\]]*(?=\s|$)")
 
@@ -206,7 +206,8 @@ def join_wrapped(text: str) -> str:
 def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False) -> list[str]:
     """A stored excerpt's blocks, as `clean` numbers them for ``--drop``.
 
-    A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``) becomes a block of its own, lines lose their
+    A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``, or with a time ``HH:MM`` that ends the line)
+    becomes a block of its own, lines lose their
     surrounding spaces, and (unless ``keep_lines``) every single line break starts a new block.
     """
     text = DATE_PREFIX.sub(r"\1\n\n", raw)

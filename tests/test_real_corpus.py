@@ -117,6 +117,12 @@ def test_clean_numbers_blocks_and_ends_at_the_last_complete_sentence() -> None:
     assert real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,), whole=True)).endswith("Ma\n")
 
 
+def test_a_date_with_its_time_stays_one_line() -> None:
+    blocks = real_corpus.excerpt_blocks(" date 2031-02-03 18:54\nEUR 1.00\n\nHeadline")
+    assert blocks == ["2031-02-03 18:54", "EUR 1.00", "Headline"]
+    assert real_corpus.excerpt_blocks(" date 2031-02 Body text.")[0] == "2031-02"
+
+
 def test_clean_keep_lines_leaves_a_wrapped_paragraph_whole() -> None:
     text = real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,), keep_lines=True))
     assert "Ana Tovar on 2 February. She was released\nthe next day" in text
