@@ -52,6 +52,11 @@ E115 = ErrorCode(
 E116 = ErrorCode(
     "E116", "the reader process ended without a result ({detail})", "it may be hostile or damaged"
 )
+E117 = ErrorCode(
+    "E117",
+    "reading needed more than {limit} MB of memory; its process was stopped",
+    "it may be hostile; raise --max-memory-mb only for a file you trust",
+)
 
 
 class ExtractionError(Exception):

@@ -48,6 +48,9 @@ class ExtractConfig:
     components: tuple[str, ...] = DEFAULT_ORDER
     limits: ReadLimits = field(default_factory=ReadLimits)
     max_seconds: float = 30.0
+    max_memory_mb: float = 512.0
+    """What reading one file may add to the memory its process inherited (``isolation``);
+    0: no limit. Only a file read in a process of its own (``vigil ingest``, uploads) has one."""
     ner_model: str | None = None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -25,13 +26,18 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 def minimal_pdf(text: str) -> bytes:
     """A one-page PDF with ``text`` in Helvetica, built by hand (no PDF writer needed)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    return pdf_of_stream(f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode())
+
+
+def pdf_of_stream(stream: bytes, *, deflate: bool = False) -> bytes:
+    """A one-page PDF whose content stream is ``stream`` (stored deflated if asked)."""
+    stored, filter_ = (zlib.compress(stream, 9), b" /Filter /FlateDecode") if deflate else (stream, b"")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Length %d%s >>\nstream\n" % (len(stored), filter_) + stored + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out, offsets = io.BytesIO(), []

@@ -160,3 +160,30 @@ def billion_laughs() -> bytes:
 
 def deeply_nested(depth: int = 5000) -> bytes:
     return docx_with(document_xml(b"<w:p>" * depth + b"</w:p>" * depth))
+
+
+# Inputs small on disk and within every size limit that make a reader allocate without end:
+# over 64 MB each (the limit `test_reader_memory.py` sets), in well under a second.
+SWELLING = 400_000
+
+
+def swelling_docx(paragraphs: int = SWELLING) -> bytes:
+    """40 KB; its document.xml unpacks to 14 MB of one-letter paragraphs, whose tree does not fit."""
+    return docx_with(document_xml(paragraph("x") * paragraphs))
+
+
+def swelling_html(paragraphs: int = SWELLING) -> bytes:
+    """3 MB of one-letter paragraphs: lxml's tree of them takes twenty times that."""
+    return b"<html><body>" + b"<p>x</p>" * paragraphs + b"</body></html>"
+
+
+def swelling_text(sentences: int = SWELLING // 2) -> bytes:
+    """5 MB of one short sentence again and again: 200,000 sentences to keep."""
+    return b"Police arrested a defender. " * sentences
+
+
+def inflating_pdf(operators: int = 4 * SWELLING) -> bytes:
+    """30 KB; its one page's content stream inflates to 16 MB of text operators."""
+    from tests.extract.test_readers import pdf_of_stream
+
+    return pdf_of_stream(b"BT /F1 12 Tf 72 720 Td " + b"(x) Tj T* " * operators + b"ET", deflate=True)

@@ -12,10 +12,12 @@ import typer
 from vigil.cli.context import acting_user, fail, require_store
 from vigil.cli.limits import (
     DEFAULT_MB,
+    DEFAULT_MEMORY_MB,
     DEFAULT_PAGES,
     DEFAULT_SECONDS,
     DEFAULT_UNPACKED_MB,
     MaxMegabytes,
+    MaxMemoryMegabytes,
     MaxPages,
     MaxSeconds,
     MaxUnpackedMegabytes,
@@ -43,6 +45,7 @@ def ingest(
     max_pages: MaxPages = DEFAULT_PAGES,
     max_unpacked_mb: MaxUnpackedMegabytes = DEFAULT_UNPACKED_MB,
     timeout: MaxSeconds = DEFAULT_SECONDS,
+    max_memory_mb: MaxMemoryMegabytes = DEFAULT_MEMORY_MB,
 ) -> None:
     """Store files as sources with their suggested facts. Exit 1 if any file was refused."""
     if confidentiality not in LEVELS:
@@ -58,7 +61,7 @@ def ingest(
     refused = 0
     store = partial(do_ingest, acting_user=user, confidentiality=confidentiality, accept=accept)
     with progress(len(files), "ingesting", enabled=len(files) > 1) as advance:
-        config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout)
+        config = extract_config(max_mb, max_pages, max_unpacked_mb, timeout, max_memory_mb=max_memory_mb)
         for group in batched(extracted_files(files, jobs, config), GROUP):
             try:
                 stored, refused_here = store_group(group, store, confidentiality, advance)

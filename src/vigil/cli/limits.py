@@ -15,6 +15,10 @@ MaxUnpackedMegabytes = Annotated[
     float, typer.Option("--max-unpacked-mb", help="Largest unpacked DOCX, in MB.")
 ]
 MaxSeconds = Annotated[float, typer.Option("--timeout", help="Seconds allowed per file.")]
+MaxMemoryMegabytes = Annotated[
+    float,
+    typer.Option("--max-memory-mb", help="Memory one file may add to its reader, in MB (0: no limit)."),
+]
 NerModel = Annotated[
     str | None, typer.Option("--ner", help="Optional spaCy pipeline (installed name or path) for names.")
 ]
@@ -24,10 +28,17 @@ DEFAULT_MB = DEFAULTS.limits.max_bytes / 1024 / 1024
 DEFAULT_PAGES = DEFAULTS.limits.max_pdf_pages
 DEFAULT_UNPACKED_MB = DEFAULTS.limits.max_unpacked_bytes / 1024 / 1024
 DEFAULT_SECONDS = DEFAULTS.max_seconds
+DEFAULT_MEMORY_MB = DEFAULTS.max_memory_mb
 
 
 def extract_config(
-    max_mb: float, max_pages: int, max_unpacked_mb: float, timeout: float, ner: str | None = None
+    max_mb: float,
+    max_pages: int,
+    max_unpacked_mb: float,
+    timeout: float,
+    ner: str | None = None,
+    *,
+    max_memory_mb: float = DEFAULT_MEMORY_MB,
 ) -> ExtractConfig:
     return ExtractConfig(
         ner_model=ner,
@@ -37,4 +48,5 @@ def extract_config(
             max_unpacked_bytes=int(max_unpacked_mb * 1024 * 1024),
         ),
         max_seconds=timeout,
+        max_memory_mb=max_memory_mb,
     )

@@ -72,8 +72,22 @@ def read_bytes(data: bytes, limits: ReadLimits | None = None) -> ReadResult:
         return dispatch(data, limits)
     except ExtractionError:
         raise
-    except Exception as exc:  # RecursionError, MemoryError's cousins, a library's own errors
+    except Exception as exc:  # RecursionError, a library's own errors
+        raise_if_out_of_memory(exc)
         raise ExtractionError(E114, detail=type(exc).__name__) from None
+
+
+def raise_if_out_of_memory(exc: Exception) -> None:
+    """Raise ``MemoryError`` when ``exc`` is a failed allocation — Python's own, or libxml2's,
+    which lxml reports as a parse error with the code ``ERR_NO_MEMORY`` — so that it reaches
+    the process that set the memory limit (``vigil_extract.isolation``, E117) instead of
+    passing for a bad file."""
+    if isinstance(exc, MemoryError):
+        raise exc
+    from lxml import etree  # type: ignore[import-untyped]
+
+    if isinstance(exc, etree.LxmlError) and getattr(exc, "code", None) == etree.ErrorTypes.ERR_NO_MEMORY:
+        raise MemoryError from exc
 
 
 def dispatch(data: bytes, limits: ReadLimits) -> ReadResult:

@@ -16,7 +16,7 @@ import zipfile
 import docx
 
 from vigil_extract.errors import E107, E108, E109, ExtractionError
-from vigil_extract.read.detect import ReadLimits
+from vigil_extract.read.detect import ReadLimits, raise_if_out_of_memory
 
 CHUNK = 64 * 1024
 MAX_MEMBERS = 2000
@@ -36,6 +36,7 @@ def read_docx(data: bytes, limits: ReadLimits) -> str:
     except RecursionError:
         raise ExtractionError(E107, detail="nested too deeply") from None
     except Exception as exc:  # lxml, zipfile and python-docx raise many kinds; each is a bad file
+        raise_if_out_of_memory(exc)
         raise ExtractionError(E107, detail=type(exc).__name__) from None
     text = "\n\n".join(block for block in blocks if block)
     if not text.strip():
@@ -71,4 +72,5 @@ def check_unpacked_size(data: bytes, limits: ReadLimits) -> None:
     except ExtractionError:
         raise
     except Exception as exc:  # BadZipFile (a lying size fails its CRC), zlib.error, an encrypted member...
+        raise_if_out_of_memory(exc)
         raise ExtractionError(E107, detail=f"not a valid zip archive ({type(exc).__name__})") from None
