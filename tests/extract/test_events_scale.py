@@ -1,11 +1,11 @@
-"""The events component grows with its text, not with its square (issue 10).
+"""The events and people components grow with their text, not with its square (issue 10).
 
 A damaged or hostile file can hold one block repeated thousands of times without a full
-stop: one sentence with thousands of triggers. The work is counted, not timed: every Python
-and C call the component makes (``sys.setprofile``), and the characters handed to the
-regular expressions of the events module and its sentence index that scan a string (search,
-finditer, split, sub; an anchored match reads what it matches, and is counted once). Four
-times the text may cost a little over four times the work, never sixteen.
+stop: one sentence with thousands of triggers and names. The work is counted, not timed:
+every Python and C call the component makes (``sys.setprofile``), and the characters handed
+to the regular expressions of its modules that scan a string (search, finditer, split, sub;
+an anchored match reads what it matches, and is counted once). Four times the text may cost
+a little over four times the work, never sixteen.
 
 Every text is fictional, written for these tests."""
 
@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from vigil_extract.components import events, sentence_index
+from vigil_extract.components import events, mentions, people, sentence_index
 from vigil_extract.document import Document
 from vigil_extract.pipeline import COMPONENTS, DEFAULT_ORDER
 
@@ -75,10 +75,16 @@ class Counted:
         return counted
 
 
-def prepared(text: str) -> Document:
-    """The document as the pipeline hands it to the events component."""
+COMPONENT_MODULES: dict[str, tuple[ModuleType, ...]] = {
+    "events": (events, sentence_index),
+    "people": (people, mentions),
+}
+
+
+def prepared(text: str, component: str = "events") -> Document:
+    """The document as the pipeline hands it to ``component``."""
     doc = Document(text=text, source="scale.txt", format="text")
-    for name in DEFAULT_ORDER[: DEFAULT_ORDER.index("events")]:
+    for name in DEFAULT_ORDER[: DEFAULT_ORDER.index(component)]:
         doc = COMPONENTS[name](doc)
     return doc
 
@@ -89,12 +95,12 @@ def patterns(module: ModuleType) -> Iterator[tuple[str, re.Pattern[str]]]:
             yield name, value
 
 
-def work(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, Document]:
-    """(calls, characters scanned, document) of one run of the events component."""
-    doc = prepared(text)
+def work(text: str, monkeypatch: pytest.MonkeyPatch, component: str = "events") -> tuple[int, int, Document]:
+    """(calls, characters scanned, document) of one run of ``component``."""
+    doc = prepared(text, component)
     tally = [0]
     with monkeypatch.context() as patch:
-        for module in (events, sentence_index):
+        for module in COMPONENT_MODULES[component]:
             for name, pattern in patterns(module):
                 patch.setattr(module, name, Counted(pattern, tally))
         legal = events.legal_patterns
@@ -107,22 +113,26 @@ def work(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int, Document
 
         sys.setprofile(count)
         try:
-            events.find_events(doc)
+            COMPONENTS[component](doc)
         finally:
             sys.setprofile(None)
     return calls[0], tally[0], doc
 
 
+@pytest.mark.parametrize("component", COMPONENT_MODULES)
 @pytest.mark.parametrize("shape", SHAPES)
 def test_four_times_the_text_is_about_four_times_the_work(
-    shape: str, monkeypatch: pytest.MonkeyPatch
+    shape: str, component: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    small_calls, small_chars, small = work(SHAPES[shape](60), monkeypatch)
-    large_calls, large_chars, large = work(SHAPES[shape](240), monkeypatch)
-    # The texts are what the test says: one long sentence with a trigger in every block, dated.
+    work(SHAPES[shape](10), monkeypatch, component)  # vocabularies and patterns loaded first
+    small_calls, small_chars, small = work(SHAPES[shape](60), monkeypatch, component)
+    large_calls, large_chars, large = work(SHAPES[shape](240), monkeypatch, component)
+    # The texts are what the test says: one long sentence with a trigger in every block, about
+    # a defender, dated.
     sentence = max(large.sentences, key=lambda s: len(s.text))
     assert len(events.find_triggers(sentence.text, "en")) >= 240
-    assert small.events and large.events
+    assert [d.name for d in large.defenders] == ["Lena Fictiva"]
+    assert component != "events" or (small.events and large.events)
     assert large_calls <= 4.5 * small_calls, (small_calls, large_calls)
     assert large_chars <= 4.5 * small_chars, (small_chars, large_chars)
 

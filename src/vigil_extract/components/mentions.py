@@ -8,20 +8,22 @@ defenders are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from vigil_extract import vocab
 from vigil_extract.components.gender import APPOSITION_AGREEMENT, ARTICLE_GENDER, gender_words
 from vigil_extract.components.names import NameRun, honorifics, token_key
-from vigil_extract.components.triggers import find_triggers
+from vigil_extract.components.sentence_index import is_word
+from vigil_extract.components.triggers import Trigger, find_triggers
 from vigil_extract.document import Document, Sentence, Span
 
 FEMALE_HONORIFICS = {"ms", "mrs", "miss", "mama", "mme", "mlle", "sra", "srta", "doña", "г-жа", "dame"}
 MALE_HONORIFICS = {"mr", "m", "sr", "don", "г-н", "sir", "datu"}
-LEADS = re.compile(
-    r"^,\s+who\s+(?:leads|heads|founded|co-founded|runs|chairs|coordinates|directs)\s+"
+LEADS = re.compile(  # matched where a name ends ("$" is then the text's end)
+    r",\s+who\s+(?:leads|heads|founded|co-founded|runs|chairs|coordinates|directs)\s+"
     r"((?:the\s+)?[«“\"]?[A-ZÀ-ÞА-ЯЁ][^,;.()]{2,80}?)(?=[,;.()]|$)"
 )
 ORGANISATION_LINK = re.compile(
@@ -44,7 +46,7 @@ SAID = (
 )
 # "..., said Helen Example, a researcher at ...": the one who speaks of the events.
 SPEAKER_BEFORE = re.compile(rf"\b(?:{SAID}|according\s+to|según|selon|по\s+словам)\s*$", re.IGNORECASE)
-SPEAKER_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,60}},\s*)?(?:{SAID})\b")
+SPEAKER_AFTER = re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:{SAID})\b")
 # Between a name and a trigger: another clause, a speaker, or another name.
 CLAUSE_BREAK = re.compile(
     rf"[;:]|\b(?:{SAID}|according|según|selon|stated|explained|added|who|which|that|when|after|"
@@ -123,7 +125,6 @@ ROLE_OF_BODY = re.compile(
     r"(?:^|[\s(])([\w-]+)\s+(?:of|de|del|de\s+la|du|des|de\s+l['’])\s+(?:the\s+|la\s+|el\s+|les?\s+)?"
     r"[A-ZÀ-ÞА-ЯЁ][^,;.]{1,80},\s*$"
 )
-HASH_MARK = re.compile(r"^\(#\)")
 NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 WORD = re.compile(r"\w+")
@@ -150,9 +151,12 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
             person.female_cues += 2
         elif run.honorific in MALE_HONORIFICS:
             person.male_cues += 2
-    after = sentence.text[local + len(run.text) :].lstrip("*]")
-    after = HASH_MARK.sub("", after)
-    apposition = apposition_text(after)
+    words = sentence.text
+    after = local + len(run.text)  # where the words after the name start, "*", "]" and "(#)" aside
+    while after < len(words) and words[after] in "*]":
+        after += 1
+    after += 3 if words.startswith("(#)", after) else 0
+    apposition = apposition_text(words, after)
     patterns = role_patterns(language)
     lead = LEAD.search(before)
     lead_text = lead.group(1) if lead else ""
@@ -182,26 +186,55 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     official = patterns["official_before"].search(before)
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
         person.official = True
-    triggers = [t for t in find_triggers(sentence.text, language) if t.type not in NOT_SUFFERED]
-    speaker = SPEAKER_BEFORE.search(before[-30:]) or SPEAKER_AFTER.match(after)
-    if (triggers or victim_pattern(language).search(sentence.text)) and not speaker:
+    triggers = suffered(words, language)
+    speaker = SPEAKER_BEFORE.search(before[-30:]) or SPEAKER_AFTER.match(words, after)
+    if (triggers.all or says_suffered(words, language)) and not speaker:
         person.victim_cues += 1
     end = local + len(run.text)
-    if any(in_own_clause(sentence.text, local, end, t.start, t.end) for t in triggers):
+    if any(in_own_clause(words, local, end, t.start, t.end) for t in triggers.near(local, end)):
         person.near_victim_cues += 1
     if RELATION.search(apposition[:40]) or RELATION.search(before[-25:]):
         person.related_to_others = True  # "X, compañero de ambos", "Pavlov's colleague X"
     genders = gender_words(language)
     own_words = NEXT_NAME.split(apposition, maxsplit=1)[0]  # not the next person's in a list
     for gender, participle in APPOSITION_AGREEMENT.get(language, {}).items():
-        if after.startswith(",") and participle.match(own_words.strip()):
+        if words.startswith(",", after) and participle.match(own_words.strip()):
             person.female_cues += 2 if gender == "female" else 0  # "X, arrêtée le 5 mai"
             person.male_cues += 2 if gender == "male" else 0
     for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]
-    add_organisations(person, links + [m.group(1) for m in LEADS.finditer(after[:160])])
+    lead_of = LEADS.match(words[after : after + 160])  # "X, who leads the Y"
+    add_organisations(person, links + ([lead_of.group(1)] if lead_of else []))
+
+
+@dataclass(frozen=True)
+class Suffered:
+    """A sentence's triggers of something suffered, in order, and where they start and end."""
+
+    all: tuple[Trigger, ...]
+    starts: list[int]
+    ends: list[int]
+
+    def near(self, start: int, end: int) -> tuple[Trigger, ...]:
+        """Those close enough to the name at [start, end) for ``in_own_clause`` to hold: the
+        others are too far, whatever stands between."""
+        first = bisect_left(self.ends, start - NEAR_BEFORE)
+        last = bisect_right(self.starts, end + NEAR_AFTER)
+        return self.all[first:last]
+
+
+@lru_cache(maxsize=4096)
+def suffered(text: str, language: str) -> Suffered:
+    """Found once per sentence: a sentence names many people."""
+    triggers = tuple(t for t in find_triggers(text, language) if t.type not in NOT_SUFFERED)
+    return Suffered(triggers, [t.start for t in triggers], [t.end for t in triggers])
+
+
+@lru_cache(maxsize=4096)
+def says_suffered(text: str, language: str) -> bool:
+    return victim_pattern(language).search(text) is not None
 
 
 def in_own_clause(text: str, start: int, end: int, trigger_start: int, trigger_end: int) -> bool:
@@ -247,11 +280,12 @@ def add_organisations(person: Person, names: list[str]) -> None:
             person.organisations.append(organisation)
 
 
-def apposition_text(after: str) -> str:
-    """The words that describe a name right after it: ", a journalist and ..." or " is a ..."."""
-    match = re.match(
-        r"^(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})", after
-    )
+APPOSITION = re.compile(r"(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})")
+
+
+def apposition_text(text: str, after: int) -> str:
+    """The words that describe a name ending at ``after``: ", a journalist and ..." or " is a ..."."""
+    match = APPOSITION.match(text, after)
     if not match:
         return ""
     text = match.group(1)
@@ -286,10 +320,9 @@ def count_mentions(doc: Document, people: list[Person]) -> None:
                 if not any(one_name_run(doc.text, m, span) for m in person.mentions[-1:]):
                     person.mentions.append(span)
                 if is_surname:
-                    read_surname_title(sentence.text[: match.start()], person)
-                    add_organisations(
-                        person, [m.group(1) for m in LEADS.finditer(sentence.text[match.end() :])]
-                    )
+                    read_surname_title(sentence.text, match.start(), person)
+                    lead = LEADS.match(sentence.text, match.end())
+                    add_organisations(person, [lead.group(1)] if lead else [])
 
 
 SAME_RUN = re.compile(r"(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|de|del|da|dos|van|von|al|el|bin|ibn|y))*\s*")
@@ -303,16 +336,31 @@ def one_name_run(text: str, previous: Span, span: Span) -> bool:
     return span.start < previous.end or SAME_RUN.fullmatch(text[previous.end : span.start]) is not None
 
 
-def read_surname_title(before: str, person: Person) -> None:
+def read_surname_title(text: str, end: int, person: Person) -> None:
     """ "Mr. Alcantara", "Mme Ngoy Banza": a title before a surname says person, and often gender."""
-    title = re.search(r"(?<![\w-])([\w-]+)\.?\s+$", before)
-    if not title or title.group(1).lower() not in honorifics():
+    title = word_before(text, end)
+    if not title or title.lower() not in honorifics():
         return
-    word = title.group(1).lower()
+    word = title.lower()
     if word not in person.honorifics:
         person.honorifics.append(word)
         person.female_cues += 2 if word in FEMALE_HONORIFICS else 0
         person.male_cues += 2 if word in MALE_HONORIFICS else 0
+
+
+def word_before(text: str, end: int) -> str | None:
+    r"""The word, then perhaps a full stop, then spaces, that ``text[:end]`` ends with: what
+    ``(?<![\w-])([\w-]+)\.?\s+$`` finds there, read backwards from ``end`` alone."""
+    at = end
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == end:
+        return None
+    at -= 1 if at > 0 and text[at - 1] == "." else 0
+    start = at
+    while start > 0 and (is_word(text[start - 1]) or text[start - 1] == "-"):
+        start -= 1
+    return text[start:at] or None
 
 
 CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁĀ-ſ][\w'’\-]*")
