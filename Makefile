@@ -58,8 +58,8 @@ bench: install
 	$(BIN)/python benchmarks/identity.py
 
 # The long security runs (not part of `make test`; `make -j2 soak` runs the two at once):
-# 10,000 hostile inputs, each read in its own process killed at its limit (per-input table in
-# SOAK_DIR), and RUNS (200) kill -9 of `vigil ingest --accept --jobs 2` landing mid-ingest.
+# 10,000 hostile inputs, each read in its own process killed at its time limit and unable to
+# allocate past its memory limit (per-input table in SOAK_DIR), and RUNS (200) kill -9 of `vigil ingest --accept --jobs 2` landing mid-ingest.
 RUNS ?= 200
 SOAK_DIR ?= /tmp/vigil-soak-report
 HOSTILE_JOBS ?= 1
