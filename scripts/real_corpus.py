@@ -219,13 +219,25 @@ def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False) -> li
     return [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
 
 
+def sentence_ends(text: str, ellipsis: bool = True) -> list[int]:
+    """Where sentences end in ``text``: an elision "(...)" never ends one, nor, without
+    ``ellipsis``, a closing "…" or "..."."""
+    ends = []
+    for match in (SENTENCE_END if ellipsis else FULL_STOP).finditer(text):
+        before = text[max(0, match.start() - 3) : match.start() + 1]
+        if before == "(..." or (not ellipsis and before.endswith("...")):
+            continue
+        ends.append(match.end())
+    return ends
+
+
 def clean_blocks(blocks: list[str], how: Cleaning) -> str:
     """Blocks numbered in ``how.drop`` and the last ``how.tail`` left out, cut, joined."""
     dropped = set(how.drop)
     kept = [b for n, b in enumerate(blocks) if n not in dropped and n < len(blocks) - how.tail]
     text = "\n\n".join(kept)
     if not how.whole:
-        ends = [m.end() for m in (SENTENCE_END if how.ellipsis else FULL_STOP).finditer(text)]
+        ends = sentence_ends(text, how.ellipsis)
         text = text[: ends[-1]] if ends else text
     return text.strip() + "\n"
 

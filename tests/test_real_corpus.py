@@ -143,6 +143,11 @@ def test_clean_can_treat_a_closing_ellipsis_as_a_cut() -> None:
     assert real_corpus.clean_excerpt(excerpt, real_corpus.Cleaning(ellipsis=False)).endswith("3 May.\n")
 
 
+def test_an_elision_does_not_end_a_sentence() -> None:
+    excerpt = "He was sentenced on 9 May. On 3 May the offices were closed by the (...) - …"
+    assert real_corpus.clean_excerpt(excerpt, real_corpus.Cleaning(ellipsis=False)).endswith("9 May.\n")
+
+
 def test_clean_names_the_file_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     raw = tmp_path / "excerpt.txt"
     raw.write_bytes(b"\xff\xfe not UTF-8 \xc3")
