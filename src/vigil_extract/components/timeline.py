@@ -22,8 +22,8 @@ from vigil_extract.components.dates import RawDate, RawMention, find_dates, reso
 from vigil_extract.document import DateMention, Document, PartialDate, Sentence
 
 # "UN experts today condemned ...": the day of the statement, not of anything it reports.
-REPORTING_AFTER = re.compile(
-    r"^\s+(?:expressed|condemned|said|called|urged|welcomed|voiced|raised|stated|denounced|announced|"
+REPORTING_AFTER = re.compile(  # matched where the date ends
+    r"\s+(?:expressed|condemned|said|called|urged|welcomed|voiced|raised|stated|denounced|announced|"
     r"warned|issued|published|released\s+a|exprim\w*|condamn\w*|expres\w*|conden\w*|заявил\w*)\b",
     re.IGNORECASE,
 )
@@ -68,9 +68,11 @@ def mark_dates(doc: Document) -> Document:
         if sentence.boilerplate:
             continue
         mentions: list[DateMention] = []
+        last_dated: DateMention | None = None  # the sentence's last mention with a date
+        background_sentence: bool | None = None  # found once per sentence, when first asked
         for raw_mention in find_dates(sentence.text, sentence.span.start, language):
-            dated = [m for m in mentions if m.dates]
-            local_anchor = dated[-1].dates[-1] if dated else anchor.date if anchor else doc.published
+            dated = last_dated is not None
+            local_anchor = last_dated.dates[-1] if last_dated else anchor.date if anchor else doc.published
             if local_anchor is not None and local_anchor.day is None and latest_day is not None:
                 local_anchor = latest_day if is_offset(raw_mention) else local_anchor
             pinned = bool(dated) or bool(anchor and anchor.pins_year_of(sentence, index, doc.published))
@@ -87,12 +89,15 @@ def mark_dates(doc: Document) -> Document:
             future = (
                 raw_mention.until
                 or bool(doc.published and any(is_after(d, doc.published) for d in resolved))
-                or REPORTING_AFTER.match(sentence.text[local_end:]) is not None
+                or REPORTING_AFTER.match(sentence.text, local_end) is not None
                 or (doc.dateline is not None and doc.dateline.contains(raw_mention.span))
             )
             relative = any(raw.relative for raw in raw_mention.dates)
-            background = bool(BACKGROUND.search(sentence.text))
-            mentions.append(DateMention(raw_mention.span, resolved, relative, future, background))
+            if background_sentence is None:
+                background_sentence = bool(BACKGROUND.search(sentence.text))
+            background = background_sentence
+            last_dated = DateMention(raw_mention.span, resolved, relative, future, background)
+            mentions.append(last_dated)
             since = SINCE.match(doc.text[raw_mention.span.start : raw_mention.span.end]) is not None
             if not future and not background and not since:
                 written = any(raw.year is not None for raw in raw_mention.dates)
