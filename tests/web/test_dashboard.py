@@ -79,30 +79,44 @@ def test_signing_in_lands_on_the_dashboard_and_the_old_address_leads_there() -> 
     assert home.status_code == 200 and "web/dashboard.html" in [t.name for t in home.templates]
 
 
-def test_a_team_far_behind_sees_the_earliest_overdue_follow_ups_and_how_many_there_are() -> None:
+def far_behind(overdue: int) -> dt.date:
+    """A case with ``overdue`` follow-ups overdue (one a day back) and one due in two days."""
     case = make_case("Kenya: many hearings", "restricted", defender="Chege Example")
     today = timezone.localdate()
+    dues = [today - dt.timedelta(days=back) for back in range(1, overdue + 1)]
+    dues.append(today + dt.timedelta(days=2))
     with transaction.atomic():
-        for days in range(1, 31):
+        for due in dues:
             add_followup(
                 acting_user=None,
                 case=case,
-                kind="hearing",
-                due=today - dt.timedelta(days=days),
+                kind="hearing" if due < today else "trial",
+                due=due,
                 confidentiality="restricted",
             )
-        add_followup(
-            acting_user=None,
-            case=case,
-            kind="trial",
-            due=today + dt.timedelta(days=2),
-            confidentiality="restricted",
-        )
+    return today
+
+
+def test_a_team_far_behind_sees_the_earliest_overdue_follow_ups_and_how_many_there_are() -> None:
+    today = far_behind(overdue=30)
     seen = overview(None, today=today)
-    assert (len(seen.overdue), seen.overdue_total) == (25, 30)
+    assert (len(seen.overdue), seen.overdue_total, seen.overdue_more) == (25, 30, False)
     assert seen.overdue[0].due == today - dt.timedelta(days=30), "the oldest first"
     assert (len(seen.due_soon), seen.due_soon_total) == (1, 1)
     page = signed_in("viewer").get("/").content.decode()
     assert "Showing 25 of 30" in page and "/cases/?sort=due" in page
     assert page.count('class="overdue"') == 25
     assert "Showing 1 of 1" not in page, "a list shown whole says nothing more"
+
+
+def test_a_due_list_longer_than_the_count_limit_says_more_than(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("vigil.cases.overview.COUNTED", 28)
+    today = far_behind(overdue=30)
+    seen = overview(None, today=today)
+    assert (len(seen.overdue), seen.overdue_total, seen.overdue_more) == (25, 28, True)
+    assert (seen.due_soon_total, seen.due_soon_more) == (1, False)
+    client = signed_in("viewer")
+    page = client.get("/").content.decode()
+    assert "Showing 25 of more than 28" in page and "Showing 25 of 30" not in page
+    french = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "25 sur plus de 28 affichés" in french

@@ -27,6 +27,7 @@ ESCALATION_DAYS = 90
 ESCALATION_INCIDENTS = 3
 RECENT = 10
 SHOWN_DUE = 25
+COUNTED = 1000  # a due list longer than this says "more than 1,000" rather than count them all
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Overview:
     due_soon: list[FollowUp] = field(default_factory=list)
     overdue_total: int = 0
     due_soon_total: int = 0
+    overdue_more: bool = False  # there are more than overdue_total (COUNTED)
+    due_soon_more: bool = False
     to_review: list[Source] = field(default_factory=list)
     recent_cases: list[Case] = field(default_factory=list)
     escalations: list[Escalation] = field(default_factory=list)
@@ -61,6 +64,8 @@ class Overview:
             "due_soon": [followup(f) for f in self.due_soon],
             "overdue_total": self.overdue_total,
             "due_soon_total": self.due_soon_total,
+            "overdue_more": self.overdue_more,
+            "due_soon_more": self.due_soon_more,
             "to_review": [{"id": s.pk, "title": s.title or s.filename} for s in self.to_review],
             "recent_cases": [
                 {"id": c.pk, "title": c.title, "updated_at": c.updated_at.isoformat()}
@@ -79,24 +84,30 @@ def overview(user: User | None, *, today: dt.date) -> Overview:
     awake = Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=today)
     watched = readable_followups(user).filter(awake, status=FollowUpStatus.OPEN)
     soon = today + dt.timedelta(days=SOON_DAYS)
-    overdue, overdue_total = first_and_count(watched.filter(due__lt=today))
-    due_soon, due_soon_total = first_and_count(watched.filter(due__gte=today, due__lte=soon))
+    overdue, overdue_total, overdue_more = first_and_count(watched.filter(due__lt=today))
+    due_soon, due_soon_total, due_soon_more = first_and_count(watched.filter(due__gte=today, due__lte=soon))
     return Overview(
         overdue=overdue,
         due_soon=due_soon,
         overdue_total=overdue_total,
         due_soon_total=due_soon_total,
+        overdue_more=overdue_more,
+        due_soon_more=due_soon_more,
         to_review=list(readable_sources(user).filter(case__isnull=True).order_by("-created_at")[:RECENT]),
         recent_cases=list(readable_cases(user).order_by("-updated_at", "-id")[:RECENT]),
         escalations=escalations(user, today=today),
     )
 
 
-def first_and_count(followups: QuerySet[FollowUp]) -> tuple[list[FollowUp], int]:
-    """The earliest ``SHOWN_DUE`` of ``followups`` and how many there are; counted only when the
-    page is full."""
+def first_and_count(followups: QuerySet[FollowUp]) -> tuple[list[FollowUp], int, bool]:
+    """The earliest ``SHOWN_DUE`` of ``followups``, how many there are, and whether there are
+    more than that: counted only when the page is full, and only up to ``COUNTED`` (counting
+    10,000 overdue follow-ups took 40-60 ms of every dashboard)."""
     shown = list(followups.select_related("case").order_by("due", "id")[:SHOWN_DUE])
-    return shown, (followups.count() if len(shown) == SHOWN_DUE else len(shown))
+    if len(shown) < SHOWN_DUE:
+        return shown, len(shown), False
+    counted = followups.order_by()[: COUNTED + 1].count()
+    return shown, min(counted, COUNTED), counted > COUNTED
 
 
 def escalations(user: User | None, *, today: dt.date) -> list[Escalation]:
