@@ -6,10 +6,13 @@
     python scripts/real_corpus.py score [--cmd CMD] [--show]      # score.py per half x language
                                                                   # (--show: the tuning half's misses)
     python scripts/real_corpus.py clean ID RAW [--drop 0,2] [--tail N] [--keep-lines] [--join]
-                                               [--whole] [--no-ellipsis]
+                                               [--whole] [--no-ellipsis] [--repair NAME]
                                                                   # stored excerpt -> texts/ID.txt
     python scripts/real_corpus.py clean ID RAW --find             # try the usual drops until the
                                                                   # manifest's SHA-256 matches
+    python scripts/real_corpus.py clean ID RAW --recorded         # the options in cleaning.tsv
+    python scripts/real_corpus.py clean-all RAWDIR                # every RAWDIR/ID.txt, recorded
+                                                                  # options (else --find)
 
 `score` runs ../shared/eval/score.py once per group (each half per language, each half, all) over
 the texts present and unchanged under eval/real/texts, and prints one table.
@@ -26,7 +29,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,6 +183,24 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)")
 FULL_STOP = re.compile(r"[.!?][\"'”’»)\]]*(?=\s|$)")
 
 
+REPAIRS: dict[str, Callable[[str], str]] = {
+    # the page's rendering glued a sentence to the next ("sentence.Next")
+    "sentences": lambda t: re.sub(
+        r"(?<=[a-zа-яёà-ÿ0-9)”»\"])([.!?;:])(?=[A-ZА-ЯЁÀ-Ý«“])",
+        r"\1 ",
+        t,
+    ),
+    # ... or two words ("AmazonBasin")
+    "words": lambda t: re.sub(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])", " ", t),
+    "bullets": lambda t: re.sub(r"^[ \t]*•[ \t]*", "", t, flags=re.M),
+    "spaces": lambda t: re.sub(r"[ \t]{2,}", " ", t),
+    # a table dump's "| - " cell marks
+    "cells": lambda t: re.sub(r"^\| - ", "", re.sub(r"\n\|\s*$", "", t), flags=re.M),
+    # a character the page could not encode, shown as U+FFFD, stood for a dash
+    "dash": lambda t: t.replace("\ufffd", "—"),
+}
+
+
 @dataclass(frozen=True)
 class Cleaning:
     """How one stored excerpt was cleaned: the `clean` subcommand's options."""
@@ -190,11 +211,13 @@ class Cleaning:
     join: bool = False
     whole: bool = False
     ellipsis: bool = True
+    repair: tuple[str, ...] = ()
 
     def flags(self) -> str:
         """The options as `clean` takes them on the command line."""
         text = f"--drop {','.join(map(str, self.drop)) or '-'} --tail {self.tail}"
         text += " --keep-lines" * self.keep_lines + " --join" * self.join + " --whole" * self.whole
+        text += "".join(f" --repair {name}" for name in self.repair)
         return text + " --no-ellipsis" * (not self.ellipsis)
 
 
@@ -203,7 +226,9 @@ def join_wrapped(text: str) -> str:
     return re.sub(r"(?<=[^.!?:\u2026\"'\u201d\u2019\u00bb)\n])\n(?=[^\n])", " ", text)
 
 
-def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False) -> list[str]:
+def excerpt_blocks(
+    raw: str, keep_lines: bool = False, join: bool = False, repair: Iterable[str] = ()
+) -> list[str]:
     """A stored excerpt's blocks, as `clean` numbers them for ``--drop``.
 
     A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``, or with a time ``HH:MM`` that ends the line)
@@ -211,6 +236,8 @@ def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False) -> li
     surrounding spaces, and (unless ``keep_lines``) every single line break starts a new block.
     """
     text = DATE_PREFIX.sub(r"\1\n\n", raw)
+    for name in repair:
+        text = REPAIRS[name](text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     if join:
         text = join_wrapped(text)
@@ -250,7 +277,7 @@ def clean_excerpt(raw: str, how: Cleaning = Cleaning()) -> str:
     "…" does not end one); blocks are separated by one blank line and the file ends with a
     line break.
     """
-    return clean_blocks(excerpt_blocks(raw, how.keep_lines, how.join), how)
+    return clean_blocks(excerpt_blocks(raw, how.keep_lines, how.join, how.repair), how)
 
 
 def sha256_text(text: str) -> str:
@@ -260,20 +287,82 @@ def sha256_text(text: str) -> str:
 def find_cleaning(raw: str, expected: str, head: int = 10, most: int = 5) -> tuple[Cleaning, str] | None:
     """The first usual cleaning of ``raw`` whose SHA-256 is ``expected``, and its text.
 
-    Fewer blocks left out are tried first, so the options found are the least editing that
-    gives the text annotated.
+    No repair is tried before each single repair, and fewer blocks left out before more, so
+    the options found are the least editing that gives the text annotated.
     """
-    layouts = {(j, k): excerpt_blocks(raw, k, j) for j, k in itertools.product((False, True), repeat=2)}
+    repairs = [()] + [(name,) for name, fix in REPAIRS.items() if fix(raw) != raw]
     ends = ((False, True), (False, False), (True, True))  # (whole, ellipsis)
-    for size in range(most + 1):
-        for (join, keep_lines), blocks in layouts.items():
-            for drop in itertools.combinations(range(min(head, len(blocks))), size):
-                for tail, (whole, ellipsis) in itertools.product(range(min(13, len(blocks))), ends):
-                    how = Cleaning(drop, tail, keep_lines, join, whole, ellipsis)
-                    text = clean_blocks(blocks, how)
-                    if sha256_text(text) == expected:
-                        return how, text
+    for repair in repairs:
+        layouts = {
+            (join, keep): excerpt_blocks(raw, keep, join, repair)
+            for join, keep in itertools.product((False, True), repeat=2)
+        }
+        for size in range(most + 1):
+            for (join, keep_lines), blocks in layouts.items():
+                for drop in itertools.combinations(range(min(head, len(blocks))), size):
+                    for tail, (whole, ellipsis) in itertools.product(range(min(13, len(blocks))), ends):
+                        how = Cleaning(drop, tail, keep_lines, join, whole, ellipsis, repair)
+                        text = clean_blocks(blocks, how)
+                        if sha256_text(text) == expected:
+                            return how, text
     return None
+
+
+RECIPES = REAL / "cleaning.tsv"
+
+
+def add_cleaning_flags(parser: argparse.ArgumentParser) -> None:
+    """The options of `clean` that say how an excerpt is cleaned."""
+    parser.add_argument("--drop", default="", help="block numbers to leave out, e.g. 0,2")
+    parser.add_argument("--tail", type=int, default=0, help="leave out the last N blocks")
+    parser.add_argument("--keep-lines", action="store_true", help="single line breaks do not split blocks")
+    parser.add_argument("--join", action="store_true", help="join hard-wrapped lines into paragraphs")
+    parser.add_argument("--whole", action="store_true", help="do not cut after the last complete sentence")
+    parser.add_argument("--no-ellipsis", action="store_true", help="a closing … does not end a sentence")
+    parser.add_argument(
+        "--repair", action="append", choices=sorted(REPAIRS), help="undo a rendering fault (repeatable)"
+    )
+
+
+def cleaning_from(args: argparse.Namespace) -> Cleaning:
+    drop = tuple(int(n) for n in args.drop.split(",") if n.strip() and n != "-")
+    repair = tuple(args.repair or ())
+    return Cleaning(drop, args.tail, args.keep_lines, args.join, args.whole, not args.no_ellipsis, repair)
+
+
+def recorded_cleanings() -> dict[str, Cleaning]:
+    """eval/real/cleaning.tsv: the options each text was re-collected with (rows without any
+    options are texts no usual cleaning gave back)."""
+    parser = argparse.ArgumentParser(prog=str(RECIPES), add_help=False, exit_on_error=False)
+    add_cleaning_flags(parser)
+    found = {}
+    with RECIPES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row["options"].strip():
+                found[row["id"]] = cleaning_from(parser.parse_args(row["options"].split()))
+    return found
+
+
+def clean_one(text_id: str, raw: str, expected: str, how: Cleaning | None) -> tuple[str, str]:
+    """Clean one excerpt with ``how`` (or the first usual cleaning that matches): (state, flags)."""
+    if how is None:
+        found = find_cleaning(raw, expected)
+        if found is None:
+            return "unmatched", ""
+        how, text = found
+    else:
+        text = clean_excerpt(raw, how)
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    (TEXTS / f"{text_id}.txt").write_text(text, encoding="utf-8")
+    return ("ok" if sha256_text(text) == expected else "changed"), how.flags()
+
+
+def read_excerpt(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{path}: cannot read the excerpt as UTF-8 ({error.__class__.__name__})", file=sys.stderr)
+        return None
 
 
 def clean(args: argparse.Namespace) -> int:
@@ -282,29 +371,37 @@ def clean(args: argparse.Namespace) -> int:
     if args.id not in rows:
         print(f"{args.id}: not in {REAL / 'manifest.tsv'}", file=sys.stderr)
         return 2
-    try:
-        raw = Path(args.raw).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{args.raw}: cannot read the excerpt as UTF-8 ({error.__class__.__name__})", file=sys.stderr)
+    raw = read_excerpt(Path(args.raw))
+    if raw is None:
         return 2
-    expected = rows[args.id]["sha256"]
-    if args.find:
-        found = find_cleaning(raw, expected)
-        if found is None:
-            print(f"{args.id}: no usual cleaning matches the manifest; clean it by hand (GUIDELINE.md)")
-            return 1
-        how, text = found
-        flags = how.flags()
-    else:
-        drop = tuple(int(n) for n in args.drop.split(",") if n.strip()) if args.drop else ()
-        how = Cleaning(drop, args.tail, args.keep_lines, args.join, args.whole, not args.no_ellipsis)
-        text = clean_excerpt(raw, how)
-        flags = ""
-    TEXTS.mkdir(parents=True, exist_ok=True)
-    (TEXTS / f"{args.id}.txt").write_text(text, encoding="utf-8")
-    state = "ok" if sha256_text(text) == expected else "changed"
-    print(f"{args.id}: {state}" + (f" ({flags})" if flags else ""))
+    how = None if args.find else recorded_cleanings().get(args.id) if args.recorded else cleaning_from(args)
+    if how is None and not args.find:
+        print(f"{args.id}: no options recorded in {RECIPES}; give them, or --find", file=sys.stderr)
+        return 2
+    state, flags = clean_one(args.id, raw, rows[args.id]["sha256"], how)
+    if state == "unmatched":
+        print(f"{args.id}: no usual cleaning matches the manifest; clean it by hand (GUIDELINE.md)")
+        return 1
+    print(f"{args.id}: {state} ({flags})")
     return 0 if state == "ok" else 1
+
+
+def clean_all(folder: Path) -> int:
+    """Clean every stored excerpt ``folder/ID.txt`` with its recorded options (else --find)."""
+    recorded = recorded_cleanings()
+    counts: dict[str, int] = {}
+    for row in manifest_rows():
+        raw = read_excerpt(folder / f"{row['id']}.txt") if (folder / f"{row['id']}.txt").exists() else None
+        state = (
+            "no excerpt"
+            if raw is None
+            else clean_one(row["id"], raw, row["sha256"], recorded.get(row["id"]))[0]
+        )
+        if state != "ok":
+            print(f"{row['id']}: {state}")
+        counts[state] = counts.get(state, 0) + 1
+    print(", ".join(f"{state} {n}" for state, n in sorted(counts.items())))
+    return 0 if set(counts) == {"ok"} else 1
 
 
 def main(argv: list[str]) -> int:
@@ -321,13 +418,11 @@ def main(argv: list[str]) -> int:
     cleaning = commands.add_parser("clean", help="write texts/ID.txt from a stored excerpt")
     cleaning.add_argument("id")
     cleaning.add_argument("raw", help="the excerpt as the search tool returned it, UTF-8")
-    cleaning.add_argument("--drop", default="", help="block numbers to leave out, e.g. 0,2")
-    cleaning.add_argument("--tail", type=int, default=0, help="leave out the last N blocks")
-    cleaning.add_argument("--keep-lines", action="store_true", help="single line breaks do not split blocks")
-    cleaning.add_argument("--whole", action="store_true", help="do not cut after the last complete sentence")
-    cleaning.add_argument("--join", action="store_true", help="join hard-wrapped lines into paragraphs")
-    cleaning.add_argument("--no-ellipsis", action="store_true", help="a closing … does not end a sentence")
+    add_cleaning_flags(cleaning)
+    cleaning.add_argument("--recorded", action="store_true", help=f"use the options in {RECIPES.name}")
     cleaning.add_argument("--find", action="store_true", help="try the usual cleanings against the manifest")
+    everything = commands.add_parser("clean-all", help="clean every excerpt FOLDER/ID.txt")
+    everything.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     if args.command == "half":
         print(half_of(args.publisher))
@@ -338,6 +433,8 @@ def main(argv: list[str]) -> int:
         return stats()
     if args.command == "clean":
         return clean(args)
+    if args.command == "clean-all":
+        return clean_all(args.folder)
     return score(args.cmd, args.show)
 
 

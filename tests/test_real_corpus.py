@@ -155,3 +155,31 @@ def test_clean_names_the_file_it_cannot_read(tmp_path: Path, capsys: pytest.Capt
     assert str(raw) in capsys.readouterr().err
     assert real_corpus.main(["clean", "xx-999", str(raw)]) == 2
     assert "xx-999" in capsys.readouterr().err
+
+
+def test_repairs_undo_rendering_faults() -> None:
+    repairs = real_corpus.REPAIRS
+    assert repairs["sentences"]("was held.The court") == "was held. The court"
+    assert repairs["words"]("the AmazonBasin") == "the Amazon Basin"
+    assert repairs["bullets"]("  • first\n  • second") == "first\nsecond"
+    assert repairs["spaces"]("two  spaces") == "two spaces"
+    assert repairs["cells"]("| - A cell.\n|") == "A cell."
+    assert repairs["dash"]("NORTHVALE \ufffd Two") == "NORTHVALE \u2014 Two"
+
+
+def test_every_text_has_one_recorded_cleaning_row_that_parses() -> None:
+    lines = (real_corpus.RECIPES).read_text(encoding="utf-8").splitlines()
+    ids = [line.split("\t")[0] for line in lines[1:]]
+    assert ids == [row["id"] for row in ROWS]
+    recorded = real_corpus.recorded_cleanings()
+    assert recorded and set(recorded) <= set(ids)
+    assert all(isinstance(how, real_corpus.Cleaning) for how in recorded.values())
+
+
+def test_clean_all_says_which_excerpts_are_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert real_corpus.main(["clean-all", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{ROWS[0]['id']}: no excerpt" in out
+    assert out.strip().endswith(f"no excerpt {len(ROWS)}")
