@@ -212,11 +212,13 @@ class Cleaning:
     whole: bool = False
     ellipsis: bool = True
     repair: tuple[str, ...] = ()
+    lines: bool = False
 
     def flags(self) -> str:
         """The options as `clean` takes them on the command line."""
         text = f"--drop {','.join(map(str, self.drop)) or '-'} --tail {self.tail}"
-        text += " --keep-lines" * self.keep_lines + " --join" * self.join + " --whole" * self.whole
+        text += " --keep-lines" * self.keep_lines + " --lines" * self.lines + " --join" * self.join
+        text += " --whole" * self.whole
         text += "".join(f" --repair {name}" for name in self.repair)
         return text + " --no-ellipsis" * (not self.ellipsis)
 
@@ -226,14 +228,16 @@ def join_wrapped(text: str) -> str:
     return re.sub(r"(?<=[^.!?:\u2026\"'\u201d\u2019\u00bb)\n])\n(?=[^\n])", " ", text)
 
 
-def excerpt_blocks(
-    raw: str, keep_lines: bool = False, join: bool = False, repair: Iterable[str] = ()
-) -> list[str]:
-    """A stored excerpt's blocks, as `clean` numbers them for ``--drop``.
+def excerpt_items(
+    raw: str, keep_lines: bool = False, join: bool = False, repair: Iterable[str] = (), lines: bool = False
+) -> tuple[list[str], list[str]]:
+    """A stored excerpt's blocks, as `clean` numbers them for ``--drop``, each with the
+    separator that stands before it.
 
-    A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``, or with a time ``HH:MM`` that ends the line)
-    becomes a block of its own, lines lose their
-    surrounding spaces, and (unless ``keep_lines``) every single line break starts a new block.
+    A leading `` date YYYY-MM-DD `` (or ``YYYY-MM``, or with a time ``HH:MM`` that ends the
+    line) becomes a block of its own and lines lose their surrounding spaces. Blocks are
+    paragraphs: every line (default), the runs of lines between blank lines (``keep_lines``),
+    or every line keeping the page's single line breaks (``lines``).
     """
     text = DATE_PREFIX.sub(r"\1\n\n", raw)
     for name in repair:
@@ -241,9 +245,19 @@ def excerpt_blocks(
     text = "\n".join(line.strip() for line in text.split("\n"))
     if join:
         text = join_wrapped(text)
+    if lines:
+        items = re.split(r"(\n+)", text.strip())
+        blocks, seps = items[0::2], ["\n\n" if len(gap) > 1 else "\n" for gap in items[1::2]]
+        return blocks, ["\n", *seps]
     if not keep_lines:
         text = re.sub(r"(?<!\n)\n(?!\n)", "\n\n", text)
-    return [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    blocks = [block.strip("\n") for block in re.split(r"\n\s*\n", text.strip()) if block.strip()]
+    return blocks, ["\n\n"] * len(blocks)
+
+
+def excerpt_blocks(raw: str, keep_lines: bool = False, join: bool = False, lines: bool = False) -> list[str]:
+    """The blocks of `excerpt_items`, without their separators."""
+    return excerpt_items(raw, keep_lines, join, lines=lines)[0]
 
 
 def sentence_ends(text: str, ellipsis: bool = True) -> list[int]:
@@ -258,11 +272,21 @@ def sentence_ends(text: str, ellipsis: bool = True) -> list[int]:
     return ends
 
 
-def clean_blocks(blocks: list[str], how: Cleaning) -> str:
-    """Blocks numbered in ``how.drop`` and the last ``how.tail`` left out, cut, joined."""
+def clean_blocks(blocks: list[str], how: Cleaning, seps: list[str] | None = None) -> str:
+    """Blocks numbered in ``how.drop`` and the last ``how.tail`` left out, cut, joined.
+
+    Between two blocks kept stands a blank line, or (with ``seps``) the widest separator the
+    page had between them.
+    """
+    seps = seps or ["\n\n"] * len(blocks)
     dropped = set(how.drop)
-    kept = [b for n, b in enumerate(blocks) if n not in dropped and n < len(blocks) - how.tail]
-    text = "\n\n".join(kept)
+    kept = [n for n in range(len(blocks) - how.tail) if n not in dropped]
+    parts = []
+    for before, n in zip([None, *kept], kept, strict=False):
+        if before is not None:
+            parts.append(max(seps[before + 1 : n + 1], key=len))
+        parts.append(blocks[n])
+    text = "".join(parts)
     if not how.whole:
         ends = sentence_ends(text, how.ellipsis)
         text = text[: ends[-1]] if ends else text
@@ -277,7 +301,8 @@ def clean_excerpt(raw: str, how: Cleaning = Cleaning()) -> str:
     "…" does not end one); blocks are separated by one blank line and the file ends with a
     line break.
     """
-    return clean_blocks(excerpt_blocks(raw, how.keep_lines, how.join, how.repair), how)
+    blocks, seps = excerpt_items(raw, how.keep_lines, how.join, how.repair, how.lines)
+    return clean_blocks(blocks, how, seps)
 
 
 def sha256_text(text: str) -> str:
@@ -294,15 +319,17 @@ def find_cleaning(raw: str, expected: str, head: int = 10, most: int = 5) -> tup
     ends = ((False, True), (False, False), (True, True))  # (whole, ellipsis)
     for repair in repairs:
         layouts = {
-            (join, keep): excerpt_blocks(raw, keep, join, repair)
-            for join, keep in itertools.product((False, True), repeat=2)
+            (join, keep, lines): excerpt_items(raw, keep, join, repair, lines)
+            for join, (keep, lines) in itertools.product(
+                (False, True), ((False, False), (True, False), (False, True))
+            )
         }
         for size in range(most + 1):
-            for (join, keep_lines), blocks in layouts.items():
+            for (join, keep_lines, lines), (blocks, seps) in layouts.items():
                 for drop in itertools.combinations(range(min(head, len(blocks))), size):
                     for tail, (whole, ellipsis) in itertools.product(range(min(13, len(blocks))), ends):
-                        how = Cleaning(drop, tail, keep_lines, join, whole, ellipsis, repair)
-                        text = clean_blocks(blocks, how)
+                        how = Cleaning(drop, tail, keep_lines, join, whole, ellipsis, repair, lines)
+                        text = clean_blocks(blocks, how, seps)
                         if sha256_text(text) == expected:
                             return how, text
     return None
@@ -316,6 +343,7 @@ def add_cleaning_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drop", default="", help="block numbers to leave out, e.g. 0,2")
     parser.add_argument("--tail", type=int, default=0, help="leave out the last N blocks")
     parser.add_argument("--keep-lines", action="store_true", help="single line breaks do not split blocks")
+    parser.add_argument("--lines", action="store_true", help="every line a block, single line breaks kept")
     parser.add_argument("--join", action="store_true", help="join hard-wrapped lines into paragraphs")
     parser.add_argument("--whole", action="store_true", help="do not cut after the last complete sentence")
     parser.add_argument("--no-ellipsis", action="store_true", help="a closing … does not end a sentence")
@@ -327,7 +355,9 @@ def add_cleaning_flags(parser: argparse.ArgumentParser) -> None:
 def cleaning_from(args: argparse.Namespace) -> Cleaning:
     drop = tuple(int(n) for n in args.drop.split(",") if n.strip() and n != "-")
     repair = tuple(args.repair or ())
-    return Cleaning(drop, args.tail, args.keep_lines, args.join, args.whole, not args.no_ellipsis, repair)
+    return Cleaning(
+        drop, args.tail, args.keep_lines, args.join, args.whole, not args.no_ellipsis, repair, args.lines
+    )
 
 
 def recorded_cleanings() -> dict[str, Cleaning]:

@@ -117,6 +117,14 @@ def test_clean_numbers_blocks_and_ends_at_the_last_complete_sentence() -> None:
     assert real_corpus.clean_excerpt(EXCERPT, real_corpus.Cleaning(drop=(1,), whole=True)).endswith("Ma\n")
 
 
+def test_lines_keep_the_page_s_single_line_breaks() -> None:
+    excerpt = "Site name\nHeadline\nFirst line.\nSecond line.\n\nAfter a gap.\nCut her"
+    how = real_corpus.Cleaning(drop=(0,), tail=1, lines=True, whole=True)
+    assert real_corpus.clean_excerpt(excerpt, how) == "Headline\nFirst line.\nSecond line.\n\nAfter a gap.\n"
+    across_gap = real_corpus.Cleaning(drop=(0, 3), tail=1, lines=True, whole=True)
+    assert real_corpus.clean_excerpt(excerpt, across_gap) == "Headline\nFirst line.\n\nAfter a gap.\n"
+
+
 def test_a_date_with_its_time_stays_one_line() -> None:
     blocks = real_corpus.excerpt_blocks(" date 2031-02-03 18:54\nEUR 1.00\n\nHeadline")
     assert blocks == ["2031-02-03 18:54", "EUR 1.00", "Headline"]
