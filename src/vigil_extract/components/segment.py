@@ -187,9 +187,8 @@ def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
         return [Sentence(Span(start, end), unit, block, is_heading, is_item)]
     sentences, position = [], 0
     for match in SENTENCE_END.finditer(unit):
-        if ends_with_abbreviation(unit[position : match.start() + 1]) or month_before_day(
-            unit[position : match.start() + 1], unit[match.end() : match.end() + 1]
-        ):
+        last = last_word(unit, position, match.start() + 1)
+        if ends_with_abbreviation(last) or month_before_day(last, unit[match.end() : match.end() + 1]):
             continue
         s, e = trim(text, start + position, start + match.end())
         if s < e:
@@ -201,17 +200,31 @@ def split_unit(text: str, start: int, end: int, block: int) -> list[Sentence]:
     return sentences
 
 
-def month_before_day(fragment: str, following: str) -> bool:
-    words = fragment.rstrip(".").split()
-    return bool(words) and following.isdigit() and words[-1].lower() in MONTH_ABBREVIATIONS
+def last_word(text: str, start: int, end: int) -> str | None:
+    """``text[start:end].rstrip(".").split()[-1]`` (None for no word), read back from ``end``:
+    a fragment grows over every abbreviation it passes ("Ms. X, Ms. Y, ..."), its last word not."""
+    stop = end
+    while stop > start and text[stop - 1] == ".":
+        stop -= 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop] if begin < stop else None
 
 
-def ends_with_abbreviation(fragment: str) -> bool:
-    """True when the full stop ending ``fragment`` belongs to an abbreviation or an initial."""
-    words = fragment.rstrip(".").split()
-    if not words:
+def month_before_day(last: str | None, following: str) -> bool:
+    """ "Sept. 5": the full stop after a month's abbreviation (``last``, the fragment's last word)."""
+    return last is not None and following.isdigit() and last.lower() in MONTH_ABBREVIATIONS
+
+
+def ends_with_abbreviation(last_word: str | None) -> bool:
+    """True when the full stop after ``last_word`` (a fragment's last word) belongs to an
+    abbreviation or an initial."""
+    if last_word is None:
         return False
-    last = words[-1].strip("(\"'“«*[").lower()
+    last = last_word.strip("(\"'“«*[").lower()
     if last in ABBREVIATIONS:
         return True
     return len(last) == 1 and last.isalpha()

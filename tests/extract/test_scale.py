@@ -1,11 +1,12 @@
-"""The dates, people and events components grow with their text, not its square (issue 10).
+"""Extraction components grow with their text, not with its square (issue 10).
 
 A damaged or hostile file can hold one block repeated thousands of times without a full
 stop: one sentence with thousands of triggers and names. The work is counted, not timed:
 every Python and C call the component makes (``sys.setprofile``), and the characters handed
 to the regular expressions of its modules that scan a string (search, finditer, split, sub;
 an anchored match reads what it matches, and is counted once). Four times the text may cost
-a little over four times the work, never sixteen.
+a little over four times the work, never sixteen. Segmentation's last word before a full
+stop, read backwards, is checked against the split it replaces.
 
 Every text is fictional, written for these tests."""
 
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from vigil_extract.components import events, mentions, people, sentence_index, timeline
+from vigil_extract.components import events, mentions, people, segment, sentence_index, timeline
 from vigil_extract.document import Document
 from vigil_extract.pipeline import COMPONENTS, DEFAULT_ORDER
 
@@ -160,3 +161,30 @@ def test_the_letter_bound_of_a_preposition_alone_holds() -> None:
     letters_only = re.sub(r"\\s[*+]", "", events.ATTACHED_AFTER.pattern)
     assert _parser.parse(letters_only).getwidth()[1] <= sentence_index.ATTACHED_LETTERS
     assert events.ATTACHED_AFTER.match(" during  the afternoon\tof ")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "",
+        ".",
+        " . .",
+        "Ms.",
+        "said Ms.",
+        "Sept.",
+        "in Sept.",
+        "x . .",
+        "(Dr.",
+        "a\u00a0b.",
+        "word\n\t...",
+        "the end!",
+    ],
+)
+def test_the_last_word_read_backwards_is_the_split_one(fragment: str) -> None:
+    """Segmentation reads a fragment's last word back from its end (a fragment grows over every
+    abbreviation it passes, "Ms. X, Ms. Y, ..."): the word is the one splitting it gives."""
+    words = fragment.rstrip(".").split()
+    padded = "Ms. Example, " + fragment
+    assert segment.last_word(padded, len(padded) - len(fragment), len(padded)) == (
+        words[-1] if words else None
+    )
