@@ -15,7 +15,7 @@ from vigil.api.schemas import EventOut
 from vigil.cases.access import access_case, access_event, readable_events
 from vigil.cases.actions.entry import do_enter_event
 from vigil.cases.actions.guard import require_writer
-from vigil.cases.presenters import event_data
+from vigil.cases.presenters import event_data, events_data
 
 router = Router(tags=["events"])
 
@@ -30,7 +30,7 @@ def list_events(request: HttpRequest, case_id: QueryId = None, type: Words = Non
         events = events.filter(case=access_case(user, case_id))
     if type:
         events = events.filter(type=type)
-    return Presented(events.order_by("date", "id"), lambda e: event_data(e, user))
+    return Presented(events.order_by("date", "id"), present_page=lambda page: events_data(page, user))
 
 
 @router.get("/events/{event_id}", response=answers.read(EventOut), operation_id="get_event")

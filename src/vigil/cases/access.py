@@ -93,17 +93,32 @@ def case_readable(user: User | None, prefix: str) -> Q:
 def readable_people(user: User | None, *, deleted: bool = False) -> QuerySet[Person]:
     """People ``user`` may see: their own level allows it, or (a confidential person) they are
     named on a case of theirs — as on the case page (:func:`defenders_of`)."""
+    return every(Person, deleted).filter(person_readable(user, ""))
+
+
+def person_readable(user: User | None, prefix: str) -> Q:
+    """The condition :func:`readable_people` applies, on the live person at ``prefix``
+    (``"person__"`` from a tie): the database checks each row it reaches rather than listing
+    every readable person first."""
     on_named = Case.defenders.through.objects.filter(named_on_case(user, "case__")).values("person_id")
-    return visible_to(user, every(Person, deleted), Q(pk__in=on_named))
+    live = Q(**{f"{prefix}deleted_at__isnull": True}) if prefix else Q()
+    return live & level_condition(user, Q(**{f"{prefix}pk__in": on_named}), prefix)
 
 
 def readable_organisations(user: User | None, *, deleted: bool = False) -> QuerySet[Organisation]:
     """Organisations ``user`` may see: by level, or through a tie they may see (see
     ``parts.seen_by``) to a defender of a case they may see."""
+    return every(Organisation, deleted).filter(organisation_readable(user, ""))
+
+
+def organisation_readable(user: User | None, prefix: str) -> Q:
+    """The condition :func:`readable_organisations` applies, on the live organisation at
+    ``prefix`` (``"organisation__"`` from a tie), checked row by row as :func:`person_readable` is."""
     from vigil.cases.parts import seen_by
 
     ties = seen_by(Affiliation.objects.filter(person__cases__in=readable_cases(user)), user)
-    return visible_to(user, every(Organisation, deleted), Q(pk__in=ties.values("organisation")))
+    live = Q(**{f"{prefix}deleted_at__isnull": True}) if prefix else Q()
+    return live & level_condition(user, Q(**{f"{prefix}pk__in": ties.values("organisation")}), prefix)
 
 
 def members_of(user: User | None, organisation: Organisation) -> QuerySet[Person]:
@@ -117,7 +132,14 @@ def members_of(user: User | None, organisation: Organisation) -> QuerySet[Person
 def readable_sources(user: User | None, *, deleted: bool = False) -> QuerySet[Source]:
     """Sources ``user`` may see: by level, or a confidential one on a case they are named on
     (never every staff reader of a restricted case the source was filed into)."""
-    return visible_to(user, every(Source, deleted), named_on_case(user, "case__"))
+    return every(Source, deleted).filter(source_readable(user, ""))
+
+
+def source_readable(user: User | None, prefix: str) -> Q:
+    """The condition :func:`readable_sources` applies, on the live source at ``prefix``
+    (``"source__"`` from an evidence span), checked row by row as :func:`person_readable` is."""
+    live = Q(**{f"{prefix}deleted_at__isnull": True}) if prefix else Q()
+    return live & level_condition(user, named_on_case(user, f"{prefix}case__"), prefix)
 
 
 def on_readable_cases(user: User | None, records: QuerySet[M]) -> QuerySet[M]:

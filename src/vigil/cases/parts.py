@@ -113,10 +113,10 @@ def affiliations_at(person: Person, levels: Iterable[str], case: Case | None = N
 
 
 def affiliations_seen_by(person: Person, user: User | None) -> list[Affiliation]:
-    from vigil.cases.access import readable_organisations
+    from vigil.cases.access import organisation_readable
 
     ties = seen_by(person.affiliations.select_related("organisation"), user)
-    return list(ties.filter(organisation__in=readable_organisations(user)))
+    return list(ties.filter(organisation_readable(user, "organisation__")))
 
 
 def organisation_names_at(affiliations: Iterable[Affiliation]) -> list[str]:

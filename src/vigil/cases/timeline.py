@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 
 from vigil.cases.access import on_readable_cases, readable_cases, readable_organisations, readable_sources
 from vigil.cases.models import Case, Event, Person
-from vigil.cases.presenters import event_data
+from vigil.cases.presenters import events_data
 from vigil.cases.roles import User
 from vigil.cases.vocabulary import violation_of
 
@@ -54,9 +54,10 @@ def perpetrator_of(event: Event, user: User | None) -> dict[str, Any]:
 
 def timeline_lines(user: User | None, events: Iterable[Event]) -> list[dict[str, Any]]:
     """One line per event, in date order, with its case, perpetrator and provenance."""
+    events = list(events)
     return [
         {
-            **event_data(event, user),
+            **data,
             **perpetrator_of(event, user),
             **provenance(event, user),
             "date_end": event.date_end.isoformat() if event.date_end else None,
@@ -64,7 +65,7 @@ def timeline_lines(user: User | None, events: Iterable[Event]) -> list[dict[str,
             "case_title": event.case.title,
             "incident": violation_of(event.type) is not None,
         }
-        for event in events
+        for event, data in zip(events, events_data(events, user), strict=True)
     ]
 
 
