@@ -11,9 +11,10 @@ process, < 300 MB resident, 10,000 appeals ingested in < 5 minutes.
 
 Then the shape check (alone with --shape-only): seconds of the events component and of the
 whole pipeline on a text 1x, 4x and 16x as long, as ratios to 1x: one sentence made of a block
-repeated 100, 400 and 1,600 times (the hostile generator's inputs 28 and 156) and one
-paragraph of a development appeal repeated 30, 120 and 480 times. Linear work reads about
-1 : 4 : 16; quadratic 1 : 16 : 256.
+repeated 100, 400 and 1,600 times (the hostile generator's inputs 28 and 156), the same with
+a date in every block, a name after as many titles ("Ms. X, Ms. X, ..."), and one paragraph of
+a development appeal repeated 30, 120 and 480 times. Linear work reads about 1 : 4 : 16;
+quadratic 1 : 16 : 256.
 """
 
 from __future__ import annotations
@@ -174,6 +175,16 @@ def shape_texts() -> dict[str, Callable[[int], str]]:
     paragraph = max(dated, key=len)
     return {
         "one sentence, a block repeated 100x": lambda k: BLOCK_HEAD + BLOCK * (100 * k) + ".\n",
+        "one sentence, a date in each of 100 blocks": lambda k: (
+            BLOCK_HEAD
+            + "".join(
+                f" on {day % 28 + 1} March 2025 guards detained Lena Fictiva and" for day in range(100 * k)
+            )
+            + " she stayed.\n"
+        ),
+        "a name after 100 titles in one sentence": lambda k: (
+            BLOCK_HEAD + " Ms. Lena Fictiva" + ", Ms. Fictiva" * (100 * k) + ".\n"
+        ),
         "a dev appeal's paragraph repeated 30x": lambda k: "\n\n".join([paragraph] * (30 * k)) + "\n",
     }
 
@@ -210,7 +221,7 @@ def shape_check() -> None:
             base = runs[1][at] or 1e-9
             seconds = "  ".join(f"{k}x {runs[k][at]:7.3f} s" for k in runs)
             ratios = " : ".join(f"{runs[k][at] / base:.1f}" for k in runs)
-            print(f"  {label:40} {part:8} {seconds}   ({ratios}; {len(text_of(16)):,} characters at 16x)")
+            print(f"  {label:44} {part:8} {seconds}   ({ratios}; {len(text_of(16)):,} characters at 16x)")
 
 
 def main() -> None:
