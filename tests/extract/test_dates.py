@@ -237,6 +237,56 @@ def test_a_year_less_date_takes_a_year_told_nearby_or_the_items_own(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an item without a date: a year written later in the same paragraph pins the day
+        (
+            "The journalist Paul Exemple was arrested and beaten on 17 March in the capital. "
+            "His trial is set for 26 March 2015 before the city court.",
+            [("2015-03-17", "arrest"), ("2015-03-17", "physical_attack")],
+        ),
+        (
+            "Le militant Paul Exemple a été arrêté le 17 mars dernier à Villebourg. "
+            "Son procès a été fixé au 26 mars 2015 devant le tribunal.",
+            [("2015-03-17", "arrest")],
+        ),
+        (
+            "6 марта суд продлил арест правозащитнику Ивану Примерову. "
+            "Примеров был задержан 9 января 2018 года.",
+            [("2018-01-09", "arrest"), ("2018-03-06", "detention")],
+        ),
+        # a year in the next paragraph pins nothing
+        (
+            "The journalist Paul Exemple was arrested on 17 March in the capital.\n\n"
+            "The newspaper was founded in March 2001.",
+            [],
+        ),
+    ],
+)
+def test_a_year_written_later_in_the_paragraph_pins_a_day_of_an_undated_item(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert event_dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("le 17 mars dernier", "2025-05-02", "2025-03-17"),
+        ("le 1er novembre dernier", "2025-05-02", "2024-11-01"),
+        ("en mars dernier", "2025-05-02", "2025-03"),
+        ("le 20 mai dernier", "2025-05-02", "2024-05-20"),
+    ],
+)
+def test_a_day_and_month_called_last_keep_their_day(text: str, published: str, expected: str) -> None:
+    (found,) = find_dates(text, 0, "fr")
+    (raw,) = found.dates
+    year, month, day = (int(part) for part in published.split("-"))
+    resolved = resolve(raw, anchor=None, published=PartialDate(year, month, day))
+    assert resolved is not None and resolved.iso() == expected
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("They were charged under the Information Act, 2006 (amended in 2009).", "en"),

@@ -151,10 +151,10 @@ def compiled_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         (
-            "month_named_last",  # "last April", "en mars dernier", "el pasado mes de marzo"
+            "month_named_last",  # "last April", "(le 17) mars dernier", "el pasado mes de marzo"
             re.compile(
                 rf"(?i:last|this\s+past|(?:el\s+)?pasado(?:\s+mes\s+de)?)\s+(?P<month>{month})(?![\s,]+\d)"
-                rf"|(?P<month_fr>{month})\s+(?i:dernier)"
+                rf"|(?:(?P<day_fr>[0-3]?\d)(?:er)?\s+)?(?P<month_fr>{month})\s+(?i:dernier)"
             ),
         ),
         (

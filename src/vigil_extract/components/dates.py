@@ -141,7 +141,10 @@ def read_match(name: str, match: re.Match[str]) -> tuple[RawDate, ...]:
             days = days[:1]
         return tuple(RawDate(year, month, day) for day in days if 1 <= day <= 31)
     if name in ("month_last_year", "month_this_year", "month_named_last"):
-        return (RawDate(None, month, None, relative=name.removeprefix("month_")),)
+        named_day = int(groups["day_fr"]) if groups.get("day_fr") else None  # "le 17 mars dernier"
+        if named_day is not None and not 1 <= named_day <= 31:
+            return ()
+        return (RawDate(None, month, named_day, relative=name.removeprefix("month_")),)
     if name == "month_year":
         if year is None and not QUALIFIED.search(match.string[max(0, match.start() - 30) : match.start()]):
             return ()
@@ -211,7 +214,8 @@ def resolve(raw: RawDate, *, anchor: PartialDate | None, published: PartialDate 
     if raw.relative == "named_last" and raw.month is not None:  # the latest such month
         if published is None:
             return None
-        return PartialDate(published.year - (raw.month > (published.month or 12)), raw.month)
+        latest = published.year - ((raw.month, raw.day or 0) > (published.month or 12, published.day or 31))
+        return PartialDate(latest, raw.month, raw.day)
     if raw.relative in ("months_ago", "years_ago"):
         return months_before(published, raw.days, whole_year=raw.relative == "years_ago")
     if raw.relative == "same":

@@ -9,7 +9,9 @@ A day or month written without its year ("on 29 May", "in January") takes the ye
 told nearby (the same sentence, the same paragraph, the sentence before); failing that the
 year of the item's own date (the year before for a month well after it). An item without a
 date of its own lets the last month and year told anywhere pin it, never a bare year told
-elsewhere ("founded in 1996"), and a "since 2019" pins nothing.
+elsewhere ("founded in 1996"), and a "since 2019" pins nothing. An item without a date of its
+own also lets a year written later in the same paragraph pin a day told before it ("arrested on
+17 March ... the trial is set for 26 March 2015").
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def mark_dates(doc: Document) -> Document:
     anchor: Anchor | None = None
     latest_day: PartialDate | None = None  # the story's latest day, for "the day after" said later
     language = doc.language or "en"
+    waiting: list[tuple[int, int, RawMention]] = []  # year-less days no year before pinned
     for index, sentence in enumerate(doc.sentences):
         if sentence.boilerplate:
             continue
@@ -83,6 +86,8 @@ def mark_dates(doc: Document) -> Document:
             )
             if not resolved:
                 if any(raw.month for raw in raw_mention.dates):  # a day the text does not pin
+                    if doc.published is None:
+                        waiting.append((index, len(mentions), raw_mention))
                     mentions.append(DateMention(raw_mention.span, ()))
                 continue
             local_end = raw_mention.span.end - sentence.span.start
@@ -108,7 +113,33 @@ def mark_dates(doc: Document) -> Document:
                     latest_day = max(days)
         if mentions:
             doc.dates[index] = mentions
+        waiting = pin_waiting(doc, waiting, sentence.block, mentions)
     return doc
+
+
+def pin_waiting(
+    doc: Document, waiting: list[tuple[int, int, RawMention]], block: int, mentions: list[DateMention]
+) -> list[tuple[int, int, RawMention]]:
+    """Give the year of the first date written with its year in the paragraph to the year-less
+    days told before it there; a day from an earlier paragraph is never pinned so."""
+    waiting = [w for w in waiting if doc.sentences[w[0]].block == block]
+    year = next(
+        (
+            date.year
+            for mention in mentions
+            if not mention.relative and mention.dates and not mention.background
+            for date in mention.dates[:1]
+            if date.month is not None
+        ),
+        None,
+    )
+    if year is None or not waiting:
+        return waiting
+    for index, number, raw_mention in waiting:
+        dates = tuple(PartialDate(year, raw.month, raw.day) for raw in raw_mention.dates if raw.month)
+        old = doc.dates[index][number]
+        doc.dates[index][number] = DateMention(old.span, dates)
+    return []
 
 
 def resolve_one(
