@@ -415,3 +415,54 @@ def test_a_term_received_is_a_sentence_in_russian() -> None:
 )
 def test_rulers_and_officials_in_spanish_are_no_defenders(text: str, official: str) -> None:
     assert official not in genders(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "On 5 May 2024 police arrested the activist Lena Example in Mombasa. “She is held without "
+            "charge,” the coalition's director Kiprop Sample said. Sample added that her family was worried.",
+            "Kiprop Sample",
+        ),
+        (
+            "Le journaliste Paul Exemple est détenu depuis le 5 mai 2024 à Garoua, a déclaré au CPJ "
+            "l'avocate Jeanne Modèle. Jeanne Modèle, avocate, a ajouté que le procès est reporté.",
+            "Jeanne Modèle",
+        ),
+        (
+            "La periodista Ana Ejemplo fue detenida el 5 de mayo de 2024. Luis Muestra, coordinador de "
+            "la Plataforma de Apoyo, consideró que la detención es arbitraria. Luis Muestra, periodista, "
+            "dijo que seguirán.",
+            "Luis Muestra",
+        ),
+        (
+            "5 мая 2024 года суд арестовал журналиста Ивана Примерова, сообщил ТАСС адвокат Пётр "
+            "Образцов. Адвокат Пётр Образцов заявил, что обжалует арест.",
+            "Пётр Образцов",
+        ),
+    ],
+)
+def test_a_source_who_only_speaks_of_the_case_is_no_defender(text: str, source: str) -> None:
+    found = genders(text)
+    assert source not in found
+    assert len(found) == 1  # the subject of the case still is one
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Outside the court, the activist Tom Example, who was given a suspended sentence on "
+            "5 May 2024, said the verdict was unjust. Tom Example, an activist, said he would appeal.",
+            "Tom Example",
+        ),
+        (
+            "Des hommes armés ont rôdé autour du bureau de Marc Exemple, défenseur des droits humains, "
+            "le 5 mai 2024. Marc Exemple a déclaré que des menaces de mort avaient été proférées contre lui.",
+            "Marc Exemple",
+        ),
+    ],
+)
+def test_a_defender_who_speaks_of_their_own_case_stays_a_defender(text: str, name: str) -> None:
+    assert name in genders(text)

@@ -47,6 +47,23 @@ SAID = (
 # "..., said Helen Example, a researcher at ...": the one who speaks of the events.
 SPEAKER_BEFORE = re.compile(rf"\b(?:{SAID}|according\s+to|según|selon|по\s+словам)\s*$", re.IGNORECASE)
 SPEAKER_AFTER = re.compile(rf"\s*(?:,[^,]{{0,60}},\s*)?(?:{SAID})\b")
+# A quoted source, more broadly: any verb of speech, and a role or a listener between the verb
+# and the name ("a déclaré au CPJ l'avocate X", "said the group's director X", "сообщил ТАСС
+# адвокат X"); read only to tell someone who merely speaks of the events from their subject.
+SPOKE = (
+    rf"{SAID}|stated|added|noted|explained|warned|confirmed|considered|consideró|advirtió|aseguró|"
+    r"añadió|agregó|sostuvo|manifestó|expresó|precisó|comentó|"
+    r"a\s+(?:indiqué|expliqué|ajouté|affirmé|précisé|souligné|confié|estimé|rappelé)|estime|"
+    r"отметил\w*|подчеркнул\w*|пояснил\w*|добавил\w*"
+)
+SPOKE_BEFORE = re.compile(
+    rf"\b(?:{SPOKE}|according\s+to|según|selon|по\s+словам)\s+"
+    r"(?:(?!(?:that|que|qu|что|how|if|si|whether)\b)[^\s,.;:!?]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+SPOKE_AFTER = re.compile(
+    rf"[\s*]*(?:\([^()]{{0,60}}\)\s*)?(?:,[^,]{{0,80}},\s*|,\s*who\s+)?(?:{SPOKE})\b", re.IGNORECASE
+)
 # Between a name and a trigger: another clause, a speaker, or another name.
 CLAUSE_BREAK = re.compile(
     rf"[;:]|\b(?:{SAID}|according|según|selon|stated|explained|added|who|which|that|when|after|"
@@ -235,6 +252,31 @@ def suffered(text: str, language: str) -> Suffered:
 @lru_cache(maxsize=4096)
 def says_suffered(text: str, language: str) -> bool:
     return victim_pattern(language).search(text) is not None
+
+
+def speaks_at(text: str, start: int, end: int, language: str = "en") -> bool:
+    """The name at ``text[start:end]`` is the one who speaks: "X said", "X, a researcher at Y,
+    told", "said the coordinator of Y, X", "a déclaré au CPJ l'avocate X"."""
+    tail = NAME_TAIL.match(text, end)  # a mention by given name: the surname after it
+    end = tail.end() if tail else end
+    if SPOKE_BEFORE.search(text[max(0, start - 90) : start]) is not None:
+        return True
+    after = SPOKE_AFTER.match(text, end)
+    if after is None:
+        return False
+    # "X, who was given a sentence, said": the apposition tells what X suffered; "X said that
+    # threats were made against him": X speaks of their own case
+    return not (
+        says_suffered(text[end : after.end()], language) or OWN_CASE.search(text, after.end())
+    )
+
+
+NAME_TAIL = re.compile(r"(?:[ \t\u00a0]+[A-ZÀ-ÞА-ЯЁ][\w'’-]*)*")
+OWN_CASE = re.compile(
+    r"(?<![\w'’-])(?:him|me|my|against\s+her|contre\s+(?:lui|elle|moi)|l['’]avai(?:en)?t|"
+    r"contra\s+(?:él|ella|mí)|против\s+(?:него|неё|нее|меня)|ему|ей|мне|меня)(?![\w'’-])",
+    re.IGNORECASE,
+)
 
 
 def in_own_clause(text: str, start: int, end: int, trigger_start: int, trigger_end: int) -> bool:

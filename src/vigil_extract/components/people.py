@@ -11,6 +11,7 @@ gendered role nouns, and the pronouns of sentences about that person alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -23,7 +24,14 @@ from vigil_extract.components.candidates import (
     without_common_opening,
 )
 from vigil_extract.components.gender import gender_of, read_pronouns
-from vigil_extract.components.mentions import Person, count_mentions, read_cues
+from vigil_extract.components.mentions import (
+    Person,
+    count_mentions,
+    read_cues,
+    says_suffered,
+    speaks_at,
+    suffered,
+)
 from vigil_extract.components.names import (
     NameRun,
     close_spelling,
@@ -65,12 +73,34 @@ def find_people(doc: Document) -> Document:
     reasons: dict[int, tuple[str, float]] = {}
     for p in people:
         reason = defender_reason(p, in_text(p, title, shared), in_text(p, demands, shared))
+        if reason and reason[0].startswith(("role", "suffered")) and only_speaks(doc, p, language):
+            reason = None  # a source quoted on the case, not its subject
         if reason is not None and looks_like_a_person(p):
             reasons[id(p)] = reason
     for grown in grow_by_lists(people, set(reasons)) - set(reasons):
         reasons[grown] = ("listed with a defender", 0.7)
     doc.defenders = [as_defender(p, *reasons[id(p)]) for p in people if id(p) in reasons]
     return doc
+
+
+def only_speaks(doc: Document, person: Person, language: str) -> bool:
+    """The person is only a source: every mention of them speaks ("X said", "a déclaré au CPJ
+    l'avocate X"), and no other sentence naming them tells of something suffered. A defender
+    quoted only as a source is not a defender of the case (eval/real/GUIDELINE.md)."""
+    sentences = doc.content_sentences()
+    starts = [s.span.start for s in sentences]
+    spoke = False
+    for mention in person.mentions:
+        index = bisect_right(starts, mention.start) - 1
+        if index < 0 or not sentences[index].span.contains(mention):
+            continue
+        sentence = sentences[index]
+        local = mention.start - sentence.span.start
+        if speaks_at(sentence.text, local, mention.end - sentence.span.start, language):
+            spoke = True
+        elif suffered(sentence.text, language).all or says_suffered(sentence.text, language):
+            return False
+    return spoke
 
 
 def grow_by_lists(people: list[Person], chosen: set[int]) -> set[int]:
