@@ -173,6 +173,46 @@ CASES = [
         "La militante Awa Exemple a été arrêtée en mars 2019. Deux mois plus tard, elle a été libérée.",
         ("2019-05", "release"),
     ),
+    (
+        "a car following her",
+        "On 3 May 2022, activist Mara Example saw two men in a car following her from her office.",
+        ("2022-05-03", "surveillance"),
+    ),
+    (
+        "the abduction of",
+        "Colleagues reported the abduction of trade unionist Leo Example on 14 June 2021.",
+        ("2021-06-14", "abduction"),
+    ),
+    (
+        "stabbed to death",
+        "Land defender Tomas Example was stabbed to death on 2 February 2019.",
+        ("2019-02-02", "killing"),
+    ),
+    (
+        "French: l'enlèvement de",
+        "Le 9 juillet 2024, des hommes armés ont procédé à l'enlèvement de Paul Exemple.",
+        ("2024-07-09", "abduction"),
+    ),
+    (
+        "French: a raid before the arrest",
+        "Le 4 mars 2023, des policiers ont fouillé la maison du journaliste Paul Exemple avant de l'arrêter.",
+        ("2023-03-04", "arrest"),
+    ),
+    (
+        "French: in prison since",
+        "Le blogueur Karim Exemple est en prison depuis mars 2020.",
+        ("2020-03", "detention"),
+    ),
+    (
+        "French: stabbed to death",
+        "Le 2 février 2019, le défenseur Tomas Exemple a été poignardé à mort.",
+        ("2019-02-02", "killing"),
+    ),
+    (
+        "Russian: an abduction as a noun",
+        "10 марта 2020 года произошло похищение активиста Ивана Примерова.",
+        ("2020-03-10", "abduction"),
+    ),
 ]
 
 
@@ -301,6 +341,20 @@ NOT_EVENTS = [
 )
 def test_words_that_only_look_like_triggers(text: str, kind: str) -> None:
     assert kind not in {e.type for e in extract_text(text).events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 9 November 2024, families marked four months since the abduction of activists Ana Example "
+        "and Ben Example.",
+        "Ce samedi 9 novembre 2024 marque le quatrième mois depuis l'enlèvement de Paul Exemple.",
+        "El 9 de noviembre de 2024 se cumplieron cuatro meses desde el secuestro de Juan Ejemplo.",
+    ],
+)
+def test_the_act_a_time_is_counted_since_is_not_dated_by_that_time(text: str) -> None:
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert ("2024-11-09", "abduction") not in found
 
 
 def test_a_year_refined_by_the_months_listed_after_it_is_not_an_event_of_its_own() -> None:

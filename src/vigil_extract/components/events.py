@@ -123,6 +123,13 @@ JUST_HAPPENED = re.compile(
     r"(?:(?!(?:recently|repeatedly|previously|already|often|long|ever|since)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "four months since the abduction of", "depuis son arrestation": the act is the past the
+# sentence's date is counted from, not what happened on it.
+SINCE_THE_ACT = re.compile(
+    r"\b(?:since|depuis|desde|с\s+момента)\s+(?:(?:the|his|her|their|its|l['’]|la|le|les|son|sa|leur|leurs|"
+    r"el|los|las|su|sus)\s*)?$",
+    re.IGNORECASE,
+)
 OTHERS_CLAUSE = re.compile(
     r"((?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+){1,3}[A-ZÀ-ÞА-ЯЁ][\w'’-]+),\s+who\s+(?:\w+\s+){0,3}$"
 )
@@ -221,6 +228,8 @@ def dated_triggers(
         if mention is None or FUTURE.search(sentence.text[max(0, trigger.start - 60) : trigger.start]):
             continue
         if trigger.nominal and about_someone_else(doc, sentence, trigger):
+            continue
+        if SINCE_THE_ACT.search(sentence.text[max(0, trigger.start - 30) : trigger.start]):
             continue
         if in_someone_elses_clause(doc, sentence, trigger):
             continue
