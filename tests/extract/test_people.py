@@ -466,3 +466,21 @@ def test_a_source_who_only_speaks_of_the_case_is_no_defender(text: str, source: 
 )
 def test_a_defender_who_speaks_of_their_own_case_stays_a_defender(text: str, name: str) -> None:
     assert name in genders(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "On 5 May 2024 police charged student leaders Somchai “Frog” Example, Malee ‘Bee’ Sample "
+            "and Anan \"Big Anan\" Specimen over a rally in Chiang Mai.",
+            {"Somchai Example", "Malee Sample", "Anan Specimen"},
+        ),
+        (
+            "On 5 May 2024 the veteran activist “Grey Beard” Chan Example was sentenced to a year in jail.",
+            {"Chan Example"},
+        ),
+    ],
+)
+def test_a_nickname_in_quotes_is_not_part_of_the_name_nor_a_name(text: str, names: set[str]) -> None:
+    assert set(genders(text)) == names

@@ -33,6 +33,8 @@ ORGANISATION_LINK = re.compile(
 )
 
 
+# "the activist “Long Hair” Leung": a nickname between a role noun and the name.
+QUOTED_NICKNAME = re.compile(r"\s+[“\"‘«][^“”\"«»‘’\n]{1,30}[”\"’»]\s*$")
 NOT_SUFFERED = {"protest", "release", "acquittal"}
 NEAR_AFTER, NEAR_BEFORE = 90, 60
 RELATION = re.compile(
@@ -160,7 +162,7 @@ ROLE_THEN_LIST = re.compile(
 def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, language: str) -> None:
     """What the words around one mention say: role, honorific, gender, organisation."""
     local = run.span.start - sentence.span.start
-    before = sentence.text[max(0, local - 80) : local].rstrip(' *[«“"')
+    before = QUOTED_NICKNAME.sub(" ", sentence.text[max(0, local - 80) : local]).rstrip(' *[«“"')
     if run.honorific:
         before = before[: before.lower().rfind(run.honorific)] if run.honorific in before.lower() else before
         person.honorifics.append(run.honorific)

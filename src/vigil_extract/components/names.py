@@ -58,6 +58,7 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
     A run right after or right before a capitalised institution word ("Radio Tlahtolli
     Costa", "Sông Xanh Initiative") names an organisation and is dropped.
     """
+    text = NICKNAME.sub(lambda quoted: " " * len(quoted.group()), text)  # offsets stay
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
     honorific: str | None = None
@@ -105,6 +106,15 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
         pending_honorific = None
     close(keep=not after_institution)
     return tuple(runs)
+
+
+# A nickname in quotes inside or before a name: "Parit “Penguin” Chiwarak", "the activist
+# “Long Hair” Leung Kwok-hung". It is blanked (same length, so offsets hold) and the name runs
+# across it.
+NICKNAME = re.compile(
+    r"(?<=\w)[ \t\u00a0]+[“\"‘«][ \t]*[A-ZÀ-Þ][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,3}[ \t]*[”\"’»]"
+    r"(?=[ \t\u00a0]+[A-ZÀ-ÞА-ЯЁ][\w'’-]*[ \t\u00a0,.;:)]|[ \t\u00a0]+[A-ZÀ-ÞА-ЯЁ][\w'’-]*$)"
+)
 
 
 @cache
