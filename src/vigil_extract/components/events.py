@@ -285,7 +285,7 @@ def nearest_mention(scan: SentenceIndex, trigger: Trigger) -> DateMention | None
 
     def claimed(mention: DateMention) -> bool:  # "arrested on Wednesday and charged today"
         # Another trigger ends at or after the date: nothing between, so only a preposition.
-        if scan.trigger_ends_from(mention.span.start, start):
+        if scan.trigger_ends_in(mention.span.start, start):
             return True
         near = scan.trigger_ends_from(scan.attached_from(mention.span.start), mention.span.start - 1)
         return any(ATTACHED_AFTER.match(scan.slice(o, mention.span.start)) for o in near)

@@ -113,6 +113,10 @@ class SentenceIndex:
         """Does a trigger start at a document offset in [low, high)?"""
         return bisect_left(self.trigger_starts, high) > bisect_left(self.trigger_starts, low)
 
+    def trigger_ends_in(self, low: int, high: int) -> bool:
+        """Does a trigger end at a document offset in [low, high]?"""
+        return bisect_right(self.trigger_ends, high) > bisect_left(self.trigger_ends, low)
+
     def trigger_ends_from(self, low: int, high: int) -> list[int]:
         """Trigger ends (document offsets) in [low, high], in order."""
         ends = self.trigger_ends
