@@ -357,6 +357,54 @@ def test_the_act_a_time_is_counted_since_is_not_dated_by_that_time(text: str) ->
     assert ("2024-11-09", "abduction") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # the date after the court's reason is the day of what was judged
+        (
+            "2020-12-02\n\nActivists Jon Example and Mia Example have been sentenced to jail for their "
+            "role in the protests in 2019.",
+            ("2019", "sentence"),
+        ),
+        (
+            "Le blogueur Karim Exemple a été condamné pour un message publié en mars 2020.",
+            ("2020-03", "conviction"),
+        ),
+        # the day of the rallies told in the paragraph before is not the day they were judged
+        (
+            "The activists were tried over two rallies held on 18 and 31 August 2019.\n\n"
+            "Jon Example and Mia Example were each sentenced to ten months in jail for their roles.",
+            ("2019-08-18", "sentence"),
+        ),
+        # a date in an aside between dashes or in brackets is the aside's
+        (
+            "The unionist Mia Example – who had led the strike of 4 May 2018 – was sentenced to a year.",
+            ("2018-05-04", "sentence"),
+        ),
+        (
+            "Lawyer Ivan Example was detained (the first such case since 2013) in the capital.",
+            ("2013", "arrest"),
+        ),
+    ],
+)
+def test_a_date_told_for_something_else_does_not_date_the_court_step(
+    text: str, wrong: tuple[str, str]
+) -> None:
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert wrong not in found
+
+
+def test_a_court_step_keeps_its_own_date_before_the_reason_and_the_day_of_an_arrest() -> None:
+    text = (
+        "On 3 May 2021, police arrested the journalist Ana Example.\n\n"
+        "She was charged with spreading false news.\n\n"
+        "On 9 June 2021 a court sentenced her to two years for a report on the protests of 2019."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert {("2021-05-03", "charge"), ("2021-06-09", "sentence")} <= found
+    assert ("2019", "sentence") not in found
+
+
 def test_a_year_refined_by_the_months_listed_after_it_is_not_an_event_of_its_own() -> None:
     text = (
         "2021-05-01\n\nFive more arrests in the case were made in 2020 – of Anand Example in Goa, in "

@@ -5,7 +5,9 @@ its own, or the last date of its paragraph. Announced dates (after publication, 
 "will") give no event. Each trigger takes the nearest date written before it, unless a date
 follows it at once ("the trial opened on 5 October") or another trigger stands between
 ("arrested on Wednesday and charged today"). A date told after the trigger in another clause
-("charged for a report on killings committed on 5 May") is not the trigger's.
+("charged for a report on killings committed on 5 May") is not the trigger's, nor is a date
+after a court step's reason ("sentenced for their role in the protests in 2019"), a date in an
+aside between dashes or brackets, or the day of a protest carried to the sentence that judged it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from vigil_extract import vocab
 from vigil_extract.components.places import first_city
@@ -106,6 +108,13 @@ OTHER_CLAUSE = re.compile(
 LIST_SEPARATOR = re.compile(r",|\band\b|\bet\b|\by\b|\bи\b|[–—]")
 SINCE_DATE = re.compile(r"(?:since|desde|depuis|с)\b", re.IGNORECASE)
 OWN_QUALIFIER = re.compile(r"\b(?:since|desde|depuis|с)\s*$", re.IGNORECASE)
+# "sentenced to jail for their role in the protests in 2019", "condamné pour un article publié en
+# 2020": the date after the court's reason is the date of what was judged, not of the judgment.
+COURT_STEPS = {"conviction", "sentence", "hearing", "trial", "acquittal", "fine", "charge"}
+REASON = re.compile(r"\b(?:for|over|pour|por|за)\b", re.IGNORECASE)
+# "X – who pleaded guilty for the 31 August rally – was given ...", "(in 2013)": an aside's date
+# is the aside's.
+ASIDE = re.compile(r"\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|\([^()]{3,200}\)")
 RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
 # "has been held", "étaient poursuivis", "había sido": a state told, not the carried day's news.
@@ -148,6 +157,7 @@ def find_events(doc: Document) -> Document:
     named_in = defenders_by_sentence(doc)
     carried: DateMention | None = None
     carried_from = -1
+    carried_for: set[str] = set()  # the event types the carried date dated in its own sentence
     current_block = -1
     block_sizes = Counter(s.block for s in doc.sentences)
     lead = lead_mention(doc)
@@ -179,14 +189,19 @@ def find_events(doc: Document) -> Document:
             continue
         if mentions or carried is not None:
             scan = sentence_index(sentence, mentions, language)
+            dated_here: dict[int, set[str]] = {}
             for trigger, mention in dated_triggers(doc, scan, carried):
                 if mention is carried and index - carried_from > 1 and trigger.type not in EPISODE:
                     continue  # a charge or a release told later in the paragraph is another day's
+                if mention is carried and trigger.type in COURT_STEPS and carried_for == {"protest"}:
+                    continue  # the day of the rallies told before is not the day they were judged
+                dated_here.setdefault(id(mention), set()).add(trigger.type)
                 for date in mention.dates:
                     events.append(build_event(doc, scan, trigger, mention, date, language, named_in))
         foreground = [m for m in mentions if not m.background]
         if foreground:
             carried, carried_from = foreground[-1], index
+            carried_for = dated_here.get(id(carried), set())
     doc.events = merge(events)
     return doc
 
@@ -217,8 +232,11 @@ def dated_triggers(
     """The sentence's triggers that tell a dated happening, each with its date."""
     found = []
     sentence, mentions = scan.sentence, scan.mentions
+    base = sentence.span.start
     for trigger in scan.triggers:
         mention = nearest_mention(scan, trigger)
+        if mention is not None and in_an_aside(asides(sentence.text), trigger, mention.span.start - base):
+            continue
         if mention is None and not (
             trigger.nominal
             or mentions
@@ -240,6 +258,21 @@ def dated_triggers(
                 listed, mention = listed[1:], listed[0]  # "in 2020 – of X in April, Y in July"
         found += [(trigger, m) for m in (mention, *listed)]
     return found
+
+
+@lru_cache(maxsize=64)
+def asides(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence's asides (between dashes, in brackets) start and end, found once."""
+    return tuple((aside.start(), aside.end()) for aside in ASIDE.finditer(text))
+
+
+def in_an_aside(spans: tuple[tuple[int, int], ...], trigger: Trigger, date_start: int) -> bool:
+    """The date stands in an aside that does not hold the trigger."""
+    index = bisect_right(spans, (date_start, sys.maxsize)) - 1
+    if index < 0:
+        return False
+    start, end = spans[index]
+    return date_start < end and not start <= trigger.start < end
 
 
 def listed_after(scan: SentenceIndex, trigger: Trigger, mention: DateMention) -> list[DateMention]:
@@ -337,6 +370,8 @@ def its_own_clause(scan: SentenceIndex, trigger: Trigger, mention: DateMention) 
         return False
     between = scan.slice(end, mention.span.start)
     between = RELATIVE_OPENING.sub("", OWN_QUALIFIER.sub("", between))  # "since 30 March"
+    if trigger.type in COURT_STEPS and REASON.search(between):
+        return False
     return OTHER_CLAUSE.search(between) is None
 
 
