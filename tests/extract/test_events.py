@@ -209,6 +209,21 @@ CASES = [
         ("2019-02-02", "killing"),
     ),
     (
+        "Spanish: a finite past arrest",
+        "El 5 de agosto de 2022, policías arrestaron al periodista Rubén Ejemplo en su casa.",
+        ("2022-08-05", "arrest"),
+    ),
+    (
+        "Spanish: a finite past beating",
+        "El 2 de marzo de 2021, desconocidos golpearon a la lideresa Ana Ejemplo en Villanueva.",
+        ("2021-03-02", "physical_attack"),
+    ),
+    (
+        "Spanish: followed by a car",
+        "El 7 de junio de 2023, la defensora Luz Ejemplo fue seguida por una camioneta sin placas.",
+        ("2023-06-07", "surveillance"),
+    ),
+    (
         "Russian: an abduction as a noun",
         "10 марта 2020 года произошло похищение активиста Ивана Примерова.",
         ("2020-03-10", "abduction"),
@@ -327,6 +342,17 @@ NOT_EVENTS = [
         "Russian: calling a detention unlawful is no smear",
         "5 мая 2024 года адвокат назвал задержание журналиста Ивана Примерова незаконным.",
         "smear_campaign",
+    ),
+    (
+        "Spanish: 'a renglón seguido' is 'next', no surveillance",
+        "El 3 de mayo de 2022, la defensora Luz Ejemplo habló de los ríos y a renglón seguido "
+        "de los bosques.",
+        "surveillance",
+    ),
+    (
+        "Spanish: 'seguido de' is 'followed by' in a list",
+        "El 3 de mayo de 2022 hubo un foro, seguido de una marcha por la defensora Luz Ejemplo.",
+        "surveillance",
     ),
     (
         "having reported something is not a charge",
