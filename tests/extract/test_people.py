@@ -484,3 +484,34 @@ def test_a_defender_who_speaks_of_their_own_case_stays_a_defender(text: str, nam
 )
 def test_a_nickname_in_quotes_is_not_part_of_the_name_nor_a_name(text: str, names: set[str]) -> None:
     assert set(genders(text)) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        (
+            "5 мая 2024 года суд в Гродно арестовал на 15 суток журналистку Ольгу Примерову и её мужа "
+            "Александра Образко за репосты.",
+            "Александр Образко",
+            "male",
+        ),
+        (
+            "5 мая 2024 года суд приговорил к 9 годам лишения свободы Марка Примерова, вместе с ним "
+            "осудили Валентина Образцевича.",
+            "Валентин Образцевич",
+            "male",
+        ),
+    ],
+)
+def test_a_russian_name_with_a_known_given_name_in_a_sentence_of_suffering_is_a_defender(
+    text: str, name: str, gender: str
+) -> None:
+    assert genders(text).get(name) == gender
+
+
+def test_a_russian_lawyer_in_the_instrumental_is_no_defender() -> None:
+    text = (
+        "5 мая 2024 года журналиста Марата Примерова задержали в Махачкале. Сейчас он находится на "
+        "допросе у следователя со своим адвокатом Арсеном Образцовым."
+    )
+    assert set(genders(text)) == {"Марат Примеров"}

@@ -35,6 +35,8 @@ ORGANISATION_LINK = re.compile(
 
 # "the activist “Long Hair” Leung": a nickname between a role noun and the name.
 QUOTED_NICKNAME = re.compile(r"\s+[“\"‘«][^“”\"«»‘’\n]{1,30}[”\"’»]\s*$")
+# Another person's name (two capitalised words) before this one: the words before it are theirs.
+CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+")
 NOT_SUFFERED = {"protest", "release", "acquittal"}
 NEAR_AFTER, NEAR_BEFORE = 90, 60
 RELATION = re.compile(
@@ -220,7 +222,8 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         if words.startswith(",", after) and participle.match(own_words.strip()):
             person.female_cues += 2 if gender == "female" else 0  # "X, arrêtée le 5 mai"
             person.male_cues += 2 if gender == "male" else 0
-    for text, weight in ((lead_text[-45:], 2), (own_words, 2)):
+    own_lead = CAPITALISED_WORD.split(lead_text[-45:])[-1]  # "journalist A and her husband B"
+    for text, weight in ((own_lead, 2), (own_words, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
         person.male_cues += weight * len(genders["male"].findall(text))
     links = [m.group(1) for m in ORGANISATION_LINK.finditer(apposition)]

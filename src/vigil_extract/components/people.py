@@ -41,7 +41,13 @@ from vigil_extract.components.names import (
     word_list,
 )
 from vigil_extract.components.places import country_of_name, find_places
-from vigil_extract.components.russian import best_form, declined_gender, grammatical_gender, is_russian
+from vigil_extract.components.russian import (
+    best_form,
+    declined_gender,
+    grammatical_gender,
+    is_russian,
+    known_given_name,
+)
 from vigil_extract.document import Defender, Document
 from vigil_extract.given_names import gender_of as given_name_gender
 
@@ -249,13 +255,13 @@ def opens_with_given_name(person: Person) -> bool:
     name that nine bearers in ten of one gender share (names-dataset), told in the clause of a
     trigger, are a person's, not a body's (Russian names have their own rules). Someone brought
     in by a tie to others ("a colleague of both") is left to the other cues."""
-    return (
-        len(person.tokens) >= 2
-        and person.near_victim_cues > 0
-        and not person.related_to_others
-        and not is_russian(person.tokens)
-        and given_name_gender(person.tokens[0]) in ("female", "male")
-    )
+    if len(person.tokens) < 2 or person.related_to_others:
+        return False
+    if is_russian(person.tokens):
+        # "Александра Лойко", "Владимира Лабковича": a given name the gazetteer knows, in any
+        # case, before a second word, in a sentence that tells of something suffered
+        return person.victim_cues > 0 and known_given_name(person.tokens[0]) is not None
+    return person.near_victim_cues > 0 and given_name_gender(person.tokens[0]) in ("female", "male")
 
 
 def as_defender(person: Person, cue: str = "", confidence: float = 0.0) -> Defender:

@@ -49,6 +49,12 @@ def best_form(variants: list[tuple[str, ...]], gender: str) -> tuple[str, ...]:
         gender = known[1]
     if gender == "unknown" and oblique_score(chosen) + ambiguous_ending(chosen):
         gender = gender_of_given_name(chosen[0])
+    if known is not None and gender == "male" and known[1] == "female":
+        # "Валентина Стефановича", "мужа Александра": a man's given name in the genitive, which
+        # is also a woman's nominative
+        masculine = masculine_given(chosen[0])
+        if masculine != chosen[0] and given_names.gender_of(masculine) == "male":
+            known = (masculine, "male")
     oblique_given = known is not None and known[0] != chosen[0]
     if gender == "unknown" or (looks_nominative(chosen, gender) and not oblique_given):
         return chosen
@@ -114,7 +120,7 @@ def gender_of_surname(surname: str) -> str:
     lower = surname.lower()
     if lower.endswith(("овой", "евой", "иной", "ской", "цкой", "ская", "цкая", "скую", "цкую")):
         return "female"
-    if lower.endswith(("ского", "цкого", "скому", "цкому", "овым", "евым")):
+    if lower.endswith(("ского", "цкого", "скому", "цкому", "овым", "евым", "вича", "вичу", "вичем")):
         return "male"
     return "unknown"
 
