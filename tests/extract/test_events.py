@@ -420,6 +420,41 @@ def test_a_date_told_for_something_else_does_not_date_the_court_step(
     assert wrong not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "carried"),
+    [
+        # a date in a clause about something else does not carry into the next paragraph
+        (
+            "Суд вынес приговор по делу о беспорядках, которые произошли 1 июля 2022 года.\n\n"
+            "Активист Иван Примеров приговорен к 10 годам лишения свободы.",
+            None,
+        ),
+        (
+            "Journalists covered the riots, which took place on 1 July 2022 in the capital.\n\n"
+            "Activist Ivan Example was arrested at his home.",
+            None,
+        ),
+        # ... but a date in the paragraph's own clause, or a trigger's relative clause, does
+        (
+            "Journalists covered the riots in the capital on 1 July 2022.\n\n"
+            "Activist Ivan Example was arrested at his home.",
+            ("2022-07-01", "arrest"),
+        ),
+        (
+            "Activist Ana Example took part in the protests that on 3 May 2018 filled the capital.\n\n"
+            "Police arrested her at her home.",
+            ("2018-05-03", "arrest"),
+        ),
+    ],
+)
+def test_what_the_next_paragraph_takes_from_a_date_told_before(
+    text: str, carried: tuple[str, str] | None
+) -> None:
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    court_or_arrest = {key for key in found if key[1] in ("sentence", "arrest")}
+    assert court_or_arrest == ({carried} if carried else set())
+
+
 def test_a_court_step_keeps_its_own_date_before_the_reason_and_the_day_of_an_arrest() -> None:
     text = (
         "On 3 May 2021, police arrested the journalist Ana Example.\n\n"

@@ -198,12 +198,24 @@ def find_events(doc: Document) -> Document:
                 dated_here.setdefault(id(mention), set()).add(trigger.type)
                 for date in mention.dates:
                     events.append(build_event(doc, scan, trigger, mention, date, language, named_in))
-        foreground = [m for m in mentions if not m.background]
+        foreground = [m for m in mentions if not m.background and not in_other_clause(sentence, m, language)]
         if foreground:
             carried, carried_from = foreground[-1], index
             carried_for = dated_here.get(id(carried), set())
     doc.events = merge(events)
     return doc
+
+
+def in_other_clause(sentence: Sentence, mention: DateMention, language: str) -> bool:
+    """ "the riots, which took place on 1 July": a date told in a clause about something else
+    does not carry into the next paragraph; a clause right after a trigger is the trigger's
+    ("the protests that in 2018 ...")."""
+    start = mention.span.start - sentence.span.start
+    other = OTHER_CLAUSE.search(sentence.text, max(0, start - 40), start)
+    if other is None:
+        return False
+    opening = len(sentence.text[: other.start()].rstrip(" ,"))
+    return not any(trigger.end == opening for trigger in find_triggers(sentence.text, language))
 
 
 def sentence_index(sentence: Sentence, mentions: list[DateMention], language: str) -> SentenceIndex:
