@@ -455,6 +455,15 @@ def test_what_the_next_paragraph_takes_from_a_date_told_before(
     assert court_or_arrest == ({carried} if carried else set())
 
 
+def test_a_second_since_date_listed_for_another_person_is_the_same_happening() -> None:
+    text = (
+        "Union leaders Tom Example and Ben Example have been kept in detention since 3 March 2021 "
+        "and the third, Sam Example, since 9 April 2021."
+    )
+    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    assert {("2021-03-03", "detention"), ("2021-04-09", "detention")} <= found
+
+
 def test_a_court_step_keeps_its_own_date_before_the_reason_and_the_day_of_an_arrest() -> None:
     text = (
         "On 3 May 2021, police arrested the journalist Ana Example.\n\n"

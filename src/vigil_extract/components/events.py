@@ -301,7 +301,7 @@ def listed_after(scan: SentenceIndex, trigger: Trigger, mention: DateMention) ->
             continue
         if scan.length(end, later.span.start) > 80:
             break
-        between = scan.slice(end, later.span.start)
+        between = OWN_QUALIFIER.sub("", scan.slice(end, later.span.start))  # "..., the third since 9 April"
         if (
             ";" in between
             or not LIST_SEPARATOR.search(between)
