@@ -515,3 +515,46 @@ def test_a_russian_lawyer_in_the_instrumental_is_no_defender() -> None:
         "допросе у следователя со своим адвокатом Арсеном Образцовым."
     )
     assert set(genders(text)) == {"Марат Примеров"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # a role noun that introduces the next name is that name's, not the one before
+        (
+            "El 5 de mayo de 2024 detuvieron al dirigente sindical Pedro Ejemplo, la abogada Lucía "
+            "Muestra y la activista Marta Modelo en Caracas.",
+            "Pedro Ejemplo",
+            "male",
+        ),
+        # the article of a noun of a person in apposition
+        (
+            "Le 5 mai 2024, quatre militants ainsi que Julien Exemple, un salarié de l'association, "
+            "ont été arrêtés à Niamey.",
+            "Julien Exemple",
+            "male",
+        ),
+        (
+            "El 5 de mayo de 2024 la policía detuvo a Rosa Ejemplo, una trabajadora de la cooperativa, "
+            "en Tarija.",
+            "Rosa Ejemplo",
+            "female",
+        ),
+        # "and his assistant": the possessive right after the name is the name's
+        (
+            "On 5 May 2024 blogger Tran Van Example and his assistant were sentenced to five years in "
+            "prison.",
+            "Tran Van Example",
+            "male",
+        ),
+    ],
+)
+def test_gender_from_the_next_names_role_apposition_articles_and_possessives(
+    text: str, name: str, gender: str
+) -> None:
+    assert genders(text).get(name) == gender
+
+
+def test_a_date_in_apposition_says_no_gender() -> None:
+    text = "La policía detuvo a Pedro Ejemplo, el pasado 5 de mayo de 2024, en Tegucigalpa."
+    assert genders(text).get("Pedro Ejemplo") == "unknown"

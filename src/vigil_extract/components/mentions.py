@@ -177,8 +177,8 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     while after < len(words) and words[after] in "*]":
         after += 1
     after += 3 if words.startswith("(#)", after) else 0
-    apposition = apposition_text(words, after)
     patterns = role_patterns(language)
+    apposition = before_next_introduction(apposition_text(words, after), patterns["hrd"])
     lead = LEAD.search(before)
     lead_text = lead.group(1) if lead else ""
     if HEAD_OF_STATE.search(before[-30:]) or RULER_OF.search(before[-40:]):
@@ -222,6 +222,12 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         if words.startswith(",", after) and participle.match(own_words.strip()):
             person.female_cues += 2 if gender == "female" else 0  # "X, arrêtée le 5 mai"
             person.male_cues += 2 if gender == "male" else 0
+    said = apposition_article(own_words, language) if words.startswith(",", after) else None
+    person.female_cues += 2 if said == "female" else 0  # "X, un salarié de Y", "Y, una comunera"
+    person.male_cues += 2 if said == "male" else 0
+    owner = OWN_POSSESSIVE.match(words, after) if language == "en" else None
+    person.female_cues += 2 if owner and owner.group(1).lower() == "her" else 0  # "X and her lawyer"
+    person.male_cues += 2 if owner and owner.group(1).lower() == "his" else 0
     own_lead = CAPITALISED_WORD.split(lead_text[-45:])[-1]  # "journalist A and her husband B"
     for text, weight in ((own_lead, 2), (own_words, 2)):
         person.female_cues += weight * len(genders["female"].findall(text))
@@ -328,6 +334,52 @@ def add_organisations(person: Person, names: list[str]) -> None:
 
 
 APPOSITION = re.compile(r"(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})")
+
+
+ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|la|el|le|les|los|las|un|una|une|al|del|du|de\s+la)\s+)?$", re.IGNORECASE
+)
+
+
+# "X, un salarié d'Agir", "Y, una comunera de Z": the article of a noun of a person in
+# apposition agrees with the name. Nouns of either gender ("une personne", "la víctima") and
+# dates ("el pasado 5 de mayo") say nothing.
+APPOSITION_NOUN = re.compile(
+    r"^(un|une|le|la|el|una)\s+(?:(?:jeune|ancien|ancienne|ex|célèbre|conocido|conocida|joven)\s+)?"
+    r"([a-zà-ÿ]+(?:é|ée|eur|euse|rice|iste|ant|ante|ent|ente|ier|ière|ien|ienne|ado|ada|ero|era|or|ora|ino|ina|ano|ana))\b"
+)
+NEITHER = {
+    "pasado", "pasada", "próximo", "próxima", "journée", "entrée", "année", "soirée", "matinée",
+    "semana", "madrugada", "jornada", "llegada", "entrada", "mañana", "personne", "victime", "víctima",
+    "persona", "figure", "figura", "membre", "miembro", "integrante", "tiers", "ventana", "ante",
+}  # fmt: skip
+INDEFINITE = {"un": "male", "le": "male", "el": "male", "une": "female", "la": "female", "una": "female"}
+
+
+OWN_POSSESSIVE = re.compile(r"\s*(?:,\s*)?(?:and|with|together\s+with|along\s+with)\s+(his|her)\s", re.I)
+
+
+def apposition_article(own_words: str, language: str) -> str | None:
+    """The gender the article of an apposition's noun says, in French and Spanish."""
+    if language not in ("fr", "es"):
+        return None
+    match = APPOSITION_NOUN.match(own_words.strip())
+    if match is None or match.group(2) in NEITHER or (match.group(1) == "le" and language == "es"):
+        return None
+    return INDEFINITE[match.group(1)]
+
+
+def before_next_introduction(apposition: str, roles: re.Pattern[str]) -> str:
+    """The apposition up to a role noun that introduces the next name: in "X, la abogada Y" and
+    "X, en Vente y agredieron al abogado Y", "abogada" and "abogado" are Y's, not X's."""
+    for found in roles.finditer(apposition):
+        if NEXT_NAME_START.match(apposition, found.end()):
+            article = ARTICLE_BEFORE.search(apposition, 0, found.start())
+            return apposition[: article.start() if article else found.start()]
+    return apposition
+
+
+NEXT_NAME_START = re.compile(r"\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ]")
 
 
 def apposition_text(text: str, after: int) -> str:
