@@ -355,6 +355,32 @@ NOT_EVENTS = [
         "surveillance",
     ),
     (
+        "French inclusive writing names people: disparu(e)s",
+        "Le 25 avril 2021, le tribunal a relaxé Me Paul Exemple, avocat du Collectif des familles de "
+        "disparu(e)s.",
+        "enforced_disappearance",
+    ),
+    (
+        "French inclusive writing names people: détenu·e·s",
+        "Le 3 mai 2021, la militante Awa Exemple a rendu visite aux détenu·e·s de la prison centrale.",
+        "detention",
+    ),
+    (
+        "French: a hearing planned is not a hearing held",
+        "Il était prévu une audience le 29 décembre 2022 pour le journaliste Paul Exemple.",
+        "hearing",
+    ),
+    (
+        "Spanish: a hearing set for a day is not a hearing held",
+        "La audiencia prevista para el 3 de mayo de 2023 contra el defensor Juan Ejemplo.",
+        "hearing",
+    ),
+    (
+        "a trial scheduled for a day is not a trial held",
+        "The trial of journalist Sam Example, scheduled for 3 May 2023, drew observers.",
+        "trial",
+    ),
+    (
         "having reported something is not a charge",
         "En 2023, el defensor Juan Ejemplo había denunciado la existencia de un corredor del narcotráfico.",
         "charge",

@@ -36,6 +36,13 @@ FUTURE = re.compile(
     r"is\s+due\s+to|scheduled\s+for|plans?\s+to|set\s+to|va\s+|sera|será|se\s+prevé|будет|намечено)\b",
     re.IGNORECASE,
 )
+# "il était prévu une audience le 29 décembre", "a hearing scheduled for 3 May": a court day
+# planned, not held (whether it was held the text tells elsewhere).
+SCHEDULED = re.compile(
+    r"\b(?:prévue?s?|programmée?s?|previst[oa]s?|programad[oa]s?|planned|scheduled|назначенн?\w*)"
+    r"\s+(?:[\w'’]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 PERPETRATOR_NOUNS = re.compile(
     r"\b(?:police|officers?|officials?|authorities|court|judge|men|gunmen|assailants|attackers|agents|"
     r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
@@ -256,6 +263,10 @@ def dated_triggers(
         ):
             mention = carried  # a sentence whose own dates tell other things carries none
         if mention is None or FUTURE.search(sentence.text[max(0, trigger.start - 60) : trigger.start]):
+            continue
+        if trigger.type in ("hearing", "trial") and SCHEDULED.search(
+            sentence.text[max(0, trigger.start - 40) : trigger.start]
+        ):
             continue
         if trigger.nominal and about_someone_else(doc, sentence, trigger):
             continue

@@ -61,6 +61,8 @@ COUNT_AFTER = re.compile(
     r"\d[\d,.]*\s",
     re.IGNORECASE,
 )
+# "disparu(e)s", "détenu·e·s": French inclusive writing names people, not a happening.
+INCLUSIVE_AFTER = re.compile(r"^(?:\(e\)|·e|\.e\.|-e-)", re.IGNORECASE)
 NAME_WORD_BEFORE = re.compile(r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*\s+(?:(?:of|the|de|des|los|las|la|du)\s+)*$")
 SIDE_CLAUSE = re.compile(r"^\s*(?:while|whereas|pendant\s+qu|mientras)\b", re.IGNORECASE)
 DEPLORED = re.compile(
@@ -258,6 +260,8 @@ def tells_a_happening(text: str, event_type: str, start: int, end: int) -> bool:
         return False
     if " " not in word and word.endswith("s") and PLURAL_ARTICLE_BEFORE.search(before):
         return False  # "les détenus", "des disparus": the people, not a happening
+    if INCLUSIVE_AFTER.match(after):
+        return False
     if word[:1].isupper() and start > 0 and (NAME_WORD_BEFORE.search(before) or after.startswith("(")):
         return False
     return not (event_type == "killing" and (COUNT_BEFORE.search(before) or COUNT_AFTER.match(after)))
