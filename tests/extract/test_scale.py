@@ -41,6 +41,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
         )
         + "she stayed.\n"
     ),
+    # A date in a clause about something else in every block ("which took place on").
+    "a side clause's date in each block": lambda n: (
+        HEAD
+        + "".join(
+            f"guards detained Lena Fictiva at rallies which took place on {day % 28 + 1} March 2025 and "
+            for day in range(n)
+        )
+        + "she stayed.\n"
+    ),
     # Commas and "then": a subject split in many parts before each trigger.
     "commas": lambda n: (
         HEAD

@@ -221,8 +221,16 @@ def in_other_clause(sentence: Sentence, mention: DateMention, language: str) -> 
     other = OTHER_CLAUSE.search(sentence.text, max(0, start - 40), start)
     if other is None:
         return False
-    opening = len(sentence.text[: other.start()].rstrip(" ,"))
-    return not any(trigger.end == opening for trigger in find_triggers(sentence.text, language))
+    opening = other.start()  # where the words before the clause end, spaces and commas aside
+    while opening > 0 and sentence.text[opening - 1] in " ,":
+        opening -= 1
+    return opening not in trigger_ends(sentence.text, language)
+
+
+@lru_cache(maxsize=64)
+def trigger_ends(text: str, language: str) -> frozenset[int]:
+    """Where the sentence's triggers end, found once (a sentence may hold thousands of dates)."""
+    return frozenset(trigger.end for trigger in find_triggers(text, language))
 
 
 def sentence_index(sentence: Sentence, mentions: list[DateMention], language: str) -> SentenceIndex:
