@@ -558,3 +558,29 @@ def test_gender_from_the_next_names_role_apposition_articles_and_possessives(
 def test_a_date_in_apposition_says_no_gender() -> None:
     text = "La policía detuvo a Pedro Ejemplo, el pasado 5 de mayo de 2024, en Tegucigalpa."
     assert genders(text).get("Pedro Ejemplo") == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # a role noun, a comma, then the name
+        (
+            "Un troisième journaliste, Hervé Exemple, a également été placé sous contrôle judiciaire le "
+            "5 mai 2024 à Lomé.",
+            "Hervé Exemple",
+            "male",  # "a été placé"
+        ),
+        # retention as something suffered; the article of a role of a body outweighs a verb after it
+        (
+            "Uno de los casos es la retención que sufrió la presidente de la Asamblea de Derechos "
+            "Humanos de Tarija (Adht), Amparo Ejemplo, el 5 de mayo de 2024. El hecho fue provocado "
+            "por personas desconocidas.",
+            "Amparo Ejemplo",
+            "female",
+        ),
+    ],
+)
+def test_roles_before_a_comma_and_what_is_suffered_in_french_and_spanish(
+    text: str, name: str, gender: str
+) -> None:
+    assert genders(text).get(name) == gender

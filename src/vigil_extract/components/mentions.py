@@ -37,6 +37,9 @@ ORGANISATION_LINK = re.compile(
 QUOTED_NICKNAME = re.compile(r"\s+[“\"‘«][^“”\"«»‘’\n]{1,30}[”\"’»]\s*$")
 # Another person's name (two capitalised words) before this one: the words before it are theirs.
 CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+")
+# An article before the role noun that introduces a name ("la presidente de X, Y") outweighs
+# one verb's agreement in the next sentence, whose subject may be another.
+ARTICLE_WEIGHT = 3
 NOT_SUFFERED = {"protest", "release", "acquittal"}
 NEAR_AFTER, NEAR_BEFORE = 90, 60
 RELATION = re.compile(
@@ -149,8 +152,8 @@ ROLE_OF_BODY = re.compile(
 NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 WORD = re.compile(r"\w+")
-ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y"
-    r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
+ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y", "le journaliste, X"
+    r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,(?=\s*$))?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
     r"en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
     re.IGNORECASE,
 )
@@ -164,7 +167,7 @@ ROLE_THEN_LIST = re.compile(
 def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, language: str) -> None:
     """What the words around one mention say: role, honorific, gender, organisation."""
     local = run.span.start - sentence.span.start
-    before = QUOTED_NICKNAME.sub(" ", sentence.text[max(0, local - 80) : local]).rstrip(' *[«“"')
+    before = QUOTED_NICKNAME.sub(" ", sentence.text[max(0, local - 125) : local]).rstrip(' *[«“"')
     if run.honorific:
         before = before[: before.lower().rfind(run.honorific)] if run.honorific in before.lower() else before
         person.honorifics.append(run.honorific)
@@ -187,8 +190,8 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
     if of_body and patterns["hrd"].fullmatch(of_body.group(1)):
         add_role(person, of_body.group(1))  # "the president of Fenatev, X"
         said = article_gender(before[-120:][: of_body.start(1)], language)  # "del presidente de X, Y"
-        person.female_cues += 2 if said == "female" else 0
-        person.male_cues += 2 if said == "male" else 0
+        person.female_cues += ARTICLE_WEIGHT if said == "female" else 0
+        person.male_cues += ARTICLE_WEIGHT if said == "male" else 0
     following = ROLE_THEN_LIST if language == "en" else ROLE_ADJECTIVE_THEN_LIST
     for tail_role in patterns["hrd"].finditer(before[-70:]):
         if following.match(before[-70:][tail_role.end() :]):
