@@ -8,6 +8,12 @@ import pytest
 
 from vigil_extract import extract_text
 
+
+def dated_events(text: str) -> set[tuple[str, str]]:
+    """(date or "", type) of every event extracted from ``text``."""
+    return {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+
+
 CASES = [
     (
         "shot and killed",
@@ -233,7 +239,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "event"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_events_in_real_shapes(text: str, event: tuple[str, str]) -> None:
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert event in found
 
 
@@ -405,7 +411,7 @@ def test_words_that_only_look_like_triggers(text: str, kind: str) -> None:
     ],
 )
 def test_the_act_a_time_is_counted_since_is_not_dated_by_that_time(text: str) -> None:
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2024-11-09", "abduction") not in found
 
 
@@ -442,7 +448,7 @@ def test_the_act_a_time_is_counted_since_is_not_dated_by_that_time(text: str) ->
 def test_a_date_told_for_something_else_does_not_date_the_court_step(
     text: str, wrong: tuple[str, str]
 ) -> None:
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert wrong not in found
 
 
@@ -476,9 +482,17 @@ def test_a_date_told_for_something_else_does_not_date_the_court_step(
 def test_what_the_next_paragraph_takes_from_a_date_told_before(
     text: str, carried: tuple[str, str] | None
 ) -> None:
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     court_or_arrest = {key for key in found if key[1] in ("sentence", "arrest")}
     assert court_or_arrest == ({carried} if carried else set())
+
+
+def test_news_of_a_sentence_for_last_years_protests_is_the_items_day() -> None:
+    found = dated_events(
+        "2020-12-02\n\nActivists Jon Example and Mia Example have been sentenced to jail for their "
+        "role in the protests last year."
+    )
+    assert ("2020-12-02", "sentence") in found and ("2019", "sentence") not in found
 
 
 def test_a_second_since_date_listed_for_another_person_is_the_same_happening() -> None:
@@ -486,7 +500,7 @@ def test_a_second_since_date_listed_for_another_person_is_the_same_happening() -
         "Union leaders Tom Example and Ben Example have been kept in detention since 3 March 2021 "
         "and the third, Sam Example, since 9 April 2021."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert {("2021-03-03", "detention"), ("2021-04-09", "detention")} <= found
 
 
@@ -496,7 +510,7 @@ def test_a_court_step_keeps_its_own_date_before_the_reason_and_the_day_of_an_arr
         "She was charged with spreading false news.\n\n"
         "On 9 June 2021 a court sentenced her to two years for a report on the protests of 2019."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert {("2021-05-03", "charge"), ("2021-06-09", "sentence")} <= found
     assert ("2019", "sentence") not in found
 
@@ -506,7 +520,7 @@ def test_a_year_refined_by_the_months_listed_after_it_is_not_an_event_of_its_own
         "2021-05-01\n\nFive more arrests in the case were made in 2020 – of Anand Example in Goa, in "
         "April, and Stan Example in Ranchi in October."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert found == {("2020-04", "arrest"), ("2020-10", "arrest")}
 
 
@@ -515,7 +529,7 @@ def test_a_relative_date_after_and_opens_another_happening() -> None:
         "El 8 de febrero de 2025 fue asesinado el guardia indígena Aldo Ejemplo, y dos días después "
         "hombres armados dispararon contra su hermano."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2025-02-10", "killing") not in found
 
 
@@ -524,7 +538,7 @@ def test_since_a_date_a_state_began_a_court_day_is_another() -> None:
         "Les journalistes Omar Exemple et Karim Exemple, en prison depuis 2021, ont été condamnés en "
         "appel en mars 2022 à six ans de prison."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2021", "conviction") not in found
     assert ("2022-03", "conviction") in found or ("2022-03", "sentence") in found
 
@@ -539,7 +553,7 @@ def test_a_date_in_a_clause_about_something_else_does_not_date_the_trigger() -> 
 
 def test_since_opens_the_dates_own_phrase_not_another_clause() -> None:
     text = "Brussels, 9 May 2005\n\nUnion leader Tesfay Example has been held in detention since 9 April."
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2005-04-09", "detention") in found
 
 
@@ -548,7 +562,7 @@ def test_a_charge_told_two_sentences_later_does_not_take_the_arrests_day() -> No
         "On 10 August 2013, police arrested defender Adil Example in Dhaka. He was held overnight "
         "at the station. Later, he and a colleague were charged under the ICT Act."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2013-08-10", "arrest") in found
     assert ("2013-08-10", "charge") not in found
 
@@ -559,7 +573,7 @@ def test_a_nights_story_keeps_its_day_sentence_after_sentence() -> None:
         "shouted at her for a while. He then threatened Nohemí Example and threw a piece of wood "
         "that hit her leg."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2012-04-20", "threat") in found
 
 
@@ -569,5 +583,5 @@ def test_the_day_of_the_attack_is_the_day_told_before() -> None:
         "did not come. On the day of the attack, a deputy sent a request to the prosecutor to ban "
         "her group."
     )
-    found = {(e.date.iso() if e.date else "", e.type) for e in extract_text(text).events}
+    found = dated_events(text)
     assert ("2024-10", "other") in found

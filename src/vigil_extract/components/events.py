@@ -247,10 +247,21 @@ def lead_mention(doc: Document) -> DateMention | None:
             continue
         if len(sentence.text.split()) < 6:
             continue  # a date line, a caption, a category
-        if doc.dates.get(index):
+        if any(not after_a_reason(sentence, m, doc.language or "en") for m in doc.dates.get(index, [])):
             return None
         return DateMention(sentence.span, (doc.published,), relative=True)
     return None
+
+
+def after_a_reason(sentence: Sentence, mention: DateMention, language: str) -> bool:
+    """ "have been sentenced for their role in the protests last year": a date after a court
+    step's reason is the reason's."""
+    start = mention.span.start - sentence.span.start
+    return any(
+        trigger.type in COURT_STEPS and REASON.search(sentence.text, trigger.end, start) is not None
+        for trigger in find_triggers(sentence.text, language)
+        if trigger.end <= start
+    )
 
 
 def dated_triggers(
