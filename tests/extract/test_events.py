@@ -495,6 +495,33 @@ def test_news_of_a_sentence_for_last_years_protests_is_the_items_day() -> None:
     assert ("2020-12-02", "sentence") in found and ("2019", "sentence") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "release"),
+    [
+        (
+            "On 3 May 2021, police arrested the journalist Ana Example in the capital. She was released "
+            "on bail after spending 40 days in jail.",
+            None,
+        ),
+        (
+            "Le 3 mai 2021, la police a arrêté la journaliste Awa Exemple. Elle a été libérée après "
+            "trois mois de détention.",
+            None,
+        ),
+        (
+            "On 3 May 2021, police arrested the journalist Ana Example in the capital. She was released "
+            "after questioning.",
+            "2021-05-03",
+        ),
+    ],
+)
+def test_a_release_days_after_the_arrest_does_not_take_the_arrests_day(
+    text: str, release: str | None
+) -> None:
+    released = {date for date, kind in dated_events(text) if kind == "release" and date}
+    assert released == ({release} if release else set())
+
+
 def test_a_second_since_date_listed_for_another_person_is_the_same_happening() -> None:
     text = (
         "Union leaders Tom Example and Ben Example have been kept in detention since 3 March 2021 "

@@ -43,6 +43,17 @@ SCHEDULED = re.compile(
     r"\s+(?:[\w'’]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "released on bail after spending 62 days in jail", "libéré après trois mois": the day is
+# that long after the one told before, so the carried date is not it.
+ELAPSED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:after|après|después\s+de|tras|спустя|через)\s+"
+    r"(?:(?:spending|having\s+spent|avoir\s+passé|pasar|haber\s+pasado|nearly|almost|more\s+than|over|"
+    r"plus\s+de|près\s+de|más\s+de|casi|более|почти)\s+)*"
+    r"(?:\d+|[a-zà-ÿа-яё]+)(?:\s+(?:and|et|y|и)\s+(?:\d+|[a-zà-ÿа-яё]+))?\s+"
+    r"(?:days?|weeks?|months?|years?|jours|semaines|mois|ans|années|días|semanas|meses|años|"
+    r"дн\w*|недел\w*|месяц\w*|год\w*|лет)\b",
+    re.IGNORECASE,
+)
 PERPETRATOR_NOUNS = re.compile(
     r"\b(?:police|officers?|officials?|authorities|court|judge|men|gunmen|assailants|attackers|agents|"
     r"soldiers|army|military|security|investigators?|prosecutors?|guards?|militia|militiamen|"
@@ -202,6 +213,8 @@ def find_events(doc: Document) -> Document:
                     continue  # a charge or a release told later in the paragraph is another day's
                 if mention is carried and trigger.type in COURT_STEPS and carried_for == {"protest"}:
                     continue  # the day of the rallies told before is not the day they were judged
+                if mention is carried and ELAPSED_AFTER.match(sentence.text, trigger.end):
+                    continue  # "released after spending 62 days in jail": not the day told before
                 dated_here.setdefault(id(mention), set()).add(trigger.type)
                 for date in mention.dates:
                     events.append(build_event(doc, scan, trigger, mention, date, language, named_in))
