@@ -584,3 +584,37 @@ def test_roles_before_a_comma_and_what_is_suffered_in_french_and_spanish(
     text: str, name: str, gender: str
 ) -> None:
     assert genders(text).get(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # a family name written first, three words or more, in the clause of a trigger
+        (
+            "A court in the province of Ha Tinh on 5 May 2024 sentenced Tran Quoc Example, 31, to six "
+            "years in jail.",
+            "Tran Quoc Example",
+            "unknown",
+        ),
+        # a possessive ends the name, and the title before it still counts
+        (
+            "On 5 May 2024 a court jailed Pham Van Example for seven years. Mr. Pham Van Example’s "
+            "lawyer called the verdict unjust.",
+            "Pham Van Example",
+            "male",
+        ),
+        # facing execution is something suffered
+        (
+            "UN experts said that Layla Al-Example, a Shia activist, is facing possible execution.",
+            "Layla Al-Example",
+            "unknown",
+        ),
+    ],
+)
+def test_family_first_names_possessives_and_executions(text: str, name: str, gender: str) -> None:
+    assert genders(text).get(name) == gender
+
+
+def test_a_two_word_place_after_a_family_name_is_no_person() -> None:
+    text = "On 5 May 2024 a court in the northern province of Ha Nam sentenced a blogger to nine years."
+    assert genders(text) == {}

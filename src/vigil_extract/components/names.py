@@ -59,6 +59,7 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
     Costa", "Sông Xanh Initiative") names an organisation and is dropped.
     """
     text = NICKNAME.sub(lambda quoted: " " * len(quoted.group()), text)  # offsets stay
+    text = POSSESSIVE.sub(", ", text)  # "Mr. Nguyen Van Hai’s case": the name ends before "’s"
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
     honorific: str | None = None
@@ -108,6 +109,7 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
     return tuple(runs)
 
 
+POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s(?![\w'’-])")
 # A nickname in quotes inside or before a name: "Parit “Penguin” Chiwarak", "the activist
 # “Long Hair” Leung Kwok-hung". It is blanked (same length, so offsets hold) and the name runs
 # across it.

@@ -261,7 +261,11 @@ def opens_with_given_name(person: Person) -> bool:
         # "Александра Лойко", "Владимира Лабковича": a given name the gazetteer knows, in any
         # case, before a second word, in a sentence that tells of something suffered
         return person.victim_cues > 0 and known_given_name(person.tokens[0]) is not None
-    return person.near_victim_cues > 0 and given_name_gender(person.tokens[0]) in ("female", "male")
+    opening = person.tokens[0]
+    return person.near_victim_cues > 0 and (
+        given_name_gender(opening) in ("female", "male")
+        or (len(person.tokens) >= 3 and opening.lower() in word_list("family_first"))
+    )
 
 
 def as_defender(person: Person, cue: str = "", confidence: float = 0.0) -> Defender:
