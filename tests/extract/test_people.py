@@ -618,3 +618,59 @@ def test_family_first_names_possessives_and_executions(text: str, name: str, gen
 def test_a_two_word_place_after_a_family_name_is_no_person() -> None:
     text = "On 5 May 2024 a court in the northern province of Ha Nam sentenced a blogger to nine years."
     assert genders(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_defender"),
+    [
+        (
+            "La dictadura de Daniel Ejemplo y Rosa Muestra mantiene detenida desde el 5 de mayo de 2024 "
+            "a la periodista Ana Modelo.",
+            "Rosa Muestra",
+        ),
+        (
+            "On 5 May 2024 police detained four members of Sauti ya Wananchi, a grassroots movement, "
+            "and the activist Mary Example in Nairobi.",
+            "Sauti ya Wananchi",
+        ),
+        (
+            "On 5 May 2024 police detained journalists from the Kapar Online investigative group, "
+            "among them reporter Aibek Example.",
+            "Kapar Online",
+        ),
+        (
+            "5 мая 2024 года активиста Ивана Примерова задержали у станции Шиес Вологодской области. "
+            "Суд в Шиес Вологодской области арестовал его.",
+            "Шиес Вологодская",
+        ),
+        (
+            "5 мая 2024 года журналиста Ивана Примерова задержали; бывшему генпрокурору Рашиду Образцову "
+            "дали условный срок.",
+            "Рашид Образцов",
+        ),
+    ],
+)
+def test_rulers_bodies_and_places_named_beside_a_case_are_no_defenders(
+    text: str, not_a_defender: str
+) -> None:
+    found = genders(text)
+    assert not_a_defender not in found
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("after", "body_or_place"),
+    [
+        (" investigative group and", True),
+        (", a grassroots movement which", True),
+        (", una organización campesina", True),
+        (" Вологодской области", False),  # the run holds the adjective; the kind follows
+        (" области.", True),
+        (", a journalist, was", False),
+        (" said on Friday", False),
+    ],
+)
+def test_the_words_after_a_name_that_make_it_a_body_or_a_place(after: str, body_or_place: bool) -> None:
+    from vigil_extract.components.mentions import BODY_AFTER, PLACE_AFTER
+
+    assert bool(BODY_AFTER.match(after) or PLACE_AFTER.match(after)) == body_or_place

@@ -136,8 +136,21 @@ PLACE_BEFORE = re.compile(
 # "the regime of Daniel X", "el gobierno de Y", "режим Z": the one who rules.
 RULER_OF = re.compile(
     r"\b(?:regime|government|administration|dictatorship|régimen|gobierno|dictadura|administración|"
-    r"régime|gouvernement|dictature|режим\w*|правительств\w*)\s+(?:of|de|del|du|de\s+la)?\s*$",
+    r"régime|gouvernement|dictature|режим\w*|правительств\w*)\s+(?:of|de|del|du|de\s+la)?\s*"
+    r"(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+\s+(?:and|y|et|и)\b\s*)?$",  # "... de A B y C D"
     re.IGNORECASE,
+)
+# A name followed by the kind of place it is ("Архангельской области") or of body it is ("the
+# X investigative group", "X, a grassroots movement"): not a person's.
+PLACE_AFTER = re.compile(
+    r"\s+(?:области|областью|район\w*|кра[яюе]|округ\w*|county|province|district|region|"
+    r"provincia|departamento|département)\b"
+)
+BODY_AFTER = re.compile(
+    r"(?:\s+|\s*,\s*(?:an?|the|un|una|une)\s+)(?:[a-z-]+\s+){0,2}?(?:group|movement|project|network|"
+    r"collective|association|newspaper|outlet|channel|magazine|website|portal|platform|coalition|"
+    r"initiative|foundation|party|organi[sz]ation|ngo|movimiento|colectivo|organización|asociación|"
+    r"mouvement|collectif|organisation|plateforme)\b"
 )
 HEAD_OF_STATE = re.compile(
     r"(?<![\w-])(?:[Pp]resident|[Pp]résident|[Pp]residente|[Пп]резидент)[ \t]*$|"
@@ -205,8 +218,10 @@ def read_cues(doc: Document, sentence: Sentence, run: NameRun, person: Person, l
         add_role(person, found.group(1))
     if patterns["lawyer_of"].search(before[-40:]):
         person.lawyer_of = True
-    if PLACE_BEFORE.search(before[-30:]):
+    if PLACE_BEFORE.search(before[-30:]) or PLACE_AFTER.match(words, after):
         person.place_context += 1
+    elif BODY_AFTER.match(words, after):
+        person.place_context += 1  # a body, which is no person either
     official = patterns["official_before"].search(before)
     if official or patterns["other"].match(apposition.strip(" ,—–-").removeprefix("the ").removeprefix("a ")):
         person.official = True
