@@ -531,6 +531,31 @@ def test_a_second_since_date_listed_for_another_person_is_the_same_happening() -
     assert {("2021-03-03", "detention"), ("2021-04-09", "detention")} <= found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested the journalist Ana Example (on 5 May 2020) at her home.",
+        "Police arrested the journalist Ana Example – on 5 May 2020 – at her home.",
+        "The journalist Ana Example was arrested at her home (5 May 2020).",
+    ],
+)
+def test_a_date_that_opens_an_aside_dates_the_sentence(text: str) -> None:
+    assert ("2020-05-05", "arrest") in dated_events(text)
+
+
+def test_a_hearing_called_scheduled_may_have_been_held() -> None:
+    text = "At the scheduled hearing on 3 May 2023, the judge extended the detention of Ana Example."
+    assert ("2023-05-03", "hearing") in dated_events(text)
+
+
+def test_a_datelines_bracketed_day_is_the_statements_not_a_threats() -> None:
+    text = (
+        "VILLEBOURG (10 April 2025) – Experts today condemned the attack on the journalist Ana "
+        "Example, who has received death threats since the attack."
+    )
+    assert ("2025-04-10", "threat") not in dated_events(text)
+
+
 def test_a_court_step_keeps_its_own_date_before_the_reason_and_the_day_of_an_arrest() -> None:
     text = (
         "On 3 May 2021, police arrested the journalist Ana Example.\n\n"

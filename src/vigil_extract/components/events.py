@@ -36,10 +36,13 @@ FUTURE = re.compile(
     r"is\s+due\s+to|scheduled\s+for|plans?\s+to|set\s+to|va\s+|sera|será|se\s+prevé|будет|намечено)\b",
     re.IGNORECASE,
 )
-# "il était prévu une audience le 29 décembre", "a hearing scheduled for 3 May": a court day
-# planned, not held (whether it was held the text tells elsewhere).
+# "il était prévu une audience le 29 décembre", "there was scheduled a hearing": a court day
+# planned, not held (whether it was held the text tells elsewhere); "the scheduled hearing on
+# 3 May" may have been held and is left alone.
 SCHEDULED = re.compile(
-    r"\b(?:prévue?s?|programmée?s?|previst[oa]s?|programad[oa]s?|planned|scheduled|назначенн?\w*)"
+    r"\b(?:(?:était|est|sont|étaient)\s+(?:prévue?s?|programmée?s?)|"
+    r"(?:estaba|está|estaban|están)\s+(?:previst[oa]s?|programad[oa]s?)|"
+    r"(?:was|were)\s+(?:planned|scheduled)|было\s+назначено)"
     r"\s+(?:[\w'’]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -133,6 +136,9 @@ REASON = re.compile(r"\b(?:for|over|pour|por|за)\b", re.IGNORECASE)
 # "X – who pleaded guilty for the 31 August rally – was given ...", "(in 2013)": an aside's date
 # is the aside's.
 ASIDE = re.compile(r"\s[–—-]\s[^–—]{3,200}?\s[–—-]\s|\([^()]{3,200}\)")
+DATE_OPENS_ASIDE = re.compile(
+    r"\s*[–—(-]?\s*(?:(?:on|in|at|since|le|en|el|del|в|с|depuis|desde)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 RELATIVE_OPENING = re.compile(r"^\s*,?\s*(?:which|that|qui|que|которы\w*)\b", re.IGNORECASE)
 NO_AGENT = {"protest", "release", "acquittal"}
 # "has been held", "étaient poursuivis", "había sido": a state told, not the carried day's news.
@@ -286,7 +292,7 @@ def dated_triggers(
     base = sentence.span.start
     for trigger in scan.triggers:
         mention = nearest_mention(scan, trigger)
-        if mention is not None and in_an_aside(asides(sentence.text), trigger, mention.span.start - base):
+        if mention is not None and in_an_aside(sentence.text, trigger, mention.span.start - base):
             continue
         if mention is None and not (
             trigger.nominal
@@ -321,13 +327,19 @@ def asides(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((aside.start(), aside.end()) for aside in ASIDE.finditer(text))
 
 
-def in_an_aside(spans: tuple[tuple[int, int], ...], trigger: Trigger, date_start: int) -> bool:
-    """The date stands in an aside that does not hold the trigger."""
+def in_an_aside(text: str, trigger: Trigger, date_start: int) -> bool:
+    """The date stands inside an aside of its own (it does not open it: "– on 5 May –" and
+    "(5 May 2020)" date the sentence; a dateline's does not) that does not hold the trigger."""
+    spans = asides(text)
     index = bisect_right(spans, (date_start, sys.maxsize)) - 1
     if index < 0:
         return False
     start, end = spans[index]
-    return date_start < end and not start <= trigger.start < end
+    if date_start >= end or start <= trigger.start < end:
+        return False
+    if text[:start].strip().isupper():
+        return True  # "GENEVA (10 April 2025) –": a dateline, the day of the statement
+    return DATE_OPENS_ASIDE.match(text, start, date_start) is None
 
 
 def listed_after(scan: SentenceIndex, trigger: Trigger, mention: DateMention) -> list[DateMention]:
