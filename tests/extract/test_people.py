@@ -674,3 +674,22 @@ def test_the_words_after_a_name_that_make_it_a_body_or_a_place(after: str, body_
     from vigil_extract.components.mentions import BODY_AFTER, PLACE_AFTER
 
     assert bool(BODY_AFTER.match(after) or PLACE_AFTER.match(after)) == body_or_place
+
+
+def test_a_sentence_that_enumerates_the_accused_lists_them_all() -> None:
+    text = (
+        "Seven democracy activists were sentenced on 5 May 2024 to up to a year in jail. The activists "
+        "included Mona Example, a former convenor of the Civic Front; Ravi Sample; and former "
+        "legislators Tam Specimen, Wing Model and Fung Pattern, who is known in the city as \"Grey Fox\"."
+        " Police arrested Mona Example in March."
+    )
+    assert set(genders(text)) == {"Mona Example", "Ravi Sample", "Tam Specimen", "Wing Model", "Fung Pattern"}
+
+
+def test_others_are_goes_on_with_the_list_before() -> None:
+    text = (
+        "On 5 May 2024 police arrested activists Wanjiru Example, Otieno Sample and Akinyi Specimen in "
+        "Nairobi. Others are Kamau Model, Chebet Pattern and Baraka Figure who belong to other groups."
+    )
+    listed = {"Wanjiru Example", "Otieno Sample", "Akinyi Specimen", "Kamau Model", "Chebet Pattern"}
+    assert set(genders(text)) == listed | {"Baraka Figure"}

@@ -59,6 +59,7 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
     Costa", "Sông Xanh Initiative") names an organisation and is dropped.
     """
     text = NICKNAME.sub(lambda quoted: " " * len(quoted.group()), text)  # offsets stay
+    text = KNOWN_AS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)  # 'known as "Long Hair"'
     text = POSSESSIVE.sub(", ", text)  # "Mr. Nguyen Van Hai’s case": the name ends before "’s"
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
@@ -109,6 +110,11 @@ def runs_in(text: str) -> tuple[NameRun, ...]:
     return tuple(runs)
 
 
+KNOWN_AS = re.compile(
+    r"(\b(?:known(?:\s+[^\s.;\"“]+){0,4}?\s+as|dubbed|nicknamed|alias|conocid[oa]\s+como|apodad[oa]|surnommée?|dite?|известн\w+\s+как)\s+)"
+    r"([“\"‘«][^”\"’»\n]{1,30}[”\"’»])",
+    re.IGNORECASE,
+)
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s(?![\w'’-])")
 # A nickname in quotes inside or before a name: "Parit “Penguin” Chiwarak", "the activist
 # “Long Hair” Leung Kwok-hung". It is blanked (same length, so offsets hold) and the name runs

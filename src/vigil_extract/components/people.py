@@ -163,8 +163,44 @@ def holds_a_country(person: Person) -> bool:
     return False
 
 
+# A sentence that enumerates the people of the case: "The activists included A; B and C; and
+# former legislators D, E and F", "Among the accused are ...", "Others are G, H and I" (which
+# goes on with the list of the sentence before).
+ENUMERATION = re.compile(
+    r"^\W*(?:(?:the|these|those)\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:activists|defenders|journalists|lawyers|leaders|members|detainees|accused|prisoners|protesters)"
+    r"\s+(?:included|include|are|were)\b"
+    r"|^\W*among\s+(?:them|the\s+\w+|those\s+\w+)\s+(?:are|were)\b",
+    re.IGNORECASE,
+)
+CONTINUED = re.compile(
+    r"^\W*(?:others\s+(?:are|were|include|included)|(?:also|further)\s+(?:arrested|detained|charged))\b",
+    re.IGNORECASE,
+)
+
+
+def link_enumerations(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
+    """Everyone named in a sentence that enumerates the people of the case is listed together;
+    "Others are ..." goes on with the names of the sentence before."""
+    sentences = doc.content_sentences()
+    named = [
+        [p for run in runs_of[id(s)] for p in people if same_person(p.tokens, run.tokens)] for s in sentences
+    ]
+    for index, sentence in enumerate(sentences):
+        group = list(named[index])
+        if CONTINUED.match(sentence.text) and index and len(named[index - 1]) >= 2:
+            group += named[index - 1]
+        elif not ENUMERATION.match(sentence.text):
+            continue
+        for a in group:
+            for b in group:
+                if a is not b:
+                    a.listed_with.add(id(b))
+
+
 def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
     """People named in one list ("A, B, C and D") are recorded as listed together."""
+    link_enumerations(doc, people, runs_of)
     for sentence in doc.content_sentences():
         runs = runs_of[id(sentence)]
         for first, second in pairwise(runs):
