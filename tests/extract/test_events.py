@@ -543,6 +543,29 @@ def test_a_date_that_opens_an_aside_dates_the_sentence(text: str) -> None:
     assert ("2020-05-05", "arrest") in dated_events(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ana Example has been held in detention since her arrest on 5 May 2020.", ("2020-05-05", "arrest")),
+        (
+            "Awa Exemple est en détention depuis son arrestation le 5 mai 2020.",
+            ("2020-05-05", "detention"),  # the arrest and the custody it opened, merged
+        ),
+        (
+            "Ana Example was sentenced to two years in prison for spreading false news on 3 June 2021.",
+            ("2021-06-03", "sentence"),
+        ),
+        (
+            "A court in Villebourg sentenced the journalist Ana Example to eight years for treason on "
+            "Friday 4 June 2021.",
+            ("2021-06-04", "sentence"),
+        ),
+    ],
+)
+def test_a_day_after_since_or_a_reason_is_still_the_triggers(text: str, event: tuple[str, str]) -> None:
+    assert event in dated_events(text)
+
+
 def test_a_hearing_called_scheduled_may_have_been_held() -> None:
     text = "At the scheduled hearing on 3 May 2023, the judge extended the detention of Ana Example."
     assert ("2023-05-03", "hearing") in dated_events(text)

@@ -277,7 +277,9 @@ def after_a_reason(sentence: Sentence, mention: DateMention, language: str) -> b
     step's reason is the reason's."""
     start = mention.span.start - sentence.span.start
     return any(
-        trigger.type in COURT_STEPS and REASON.search(sentence.text, trigger.end, start) is not None
+        trigger.type in COURT_STEPS
+        and not any(d.day for d in mention.dates)
+        and REASON.search(sentence.text, trigger.end, start) is not None
         for trigger in find_triggers(sentence.text, language)
         if trigger.end <= start
     )
@@ -308,8 +310,10 @@ def dated_triggers(
             continue
         if trigger.nominal and about_someone_else(doc, sentence, trigger):
             continue
-        if SINCE_THE_ACT.search(sentence.text[max(0, trigger.start - 30) : trigger.start]):
-            continue
+        if mention.span.start < base + trigger.start and SINCE_THE_ACT.search(
+            sentence.text[max(0, trigger.start - 30) : trigger.start]
+        ):
+            continue  # "on 9 November, four months since the abduction"; "since her arrest on 5 May" is dated
         if in_someone_elses_clause(doc, sentence, trigger):
             continue
         listed = listed_after(scan, trigger, mention)
@@ -437,8 +441,8 @@ def its_own_clause(scan: SentenceIndex, trigger: Trigger, mention: DateMention) 
         return False
     between = scan.slice(end, mention.span.start)
     between = RELATIVE_OPENING.sub("", OWN_QUALIFIER.sub("", between))  # "since 30 March"
-    if trigger.type in COURT_STEPS and REASON.search(between):
-        return False
+    if trigger.type in COURT_STEPS and REASON.search(between) and not any(d.day for d in mention.dates):
+        return False  # "for their role in the protests in 2019"; "for treason on 4 June 2021" is the day
     return OTHER_CLAUSE.search(between) is None
 
 
