@@ -693,3 +693,26 @@ def test_others_are_goes_on_with_the_list_before() -> None:
     )
     listed = {"Wanjiru Example", "Otieno Sample", "Akinyi Specimen", "Kamau Model", "Chebet Pattern"}
     assert set(genders(text)) == listed | {"Baraka Figure"}
+
+
+def test_an_initial_and_a_surname_are_the_full_name_written_short() -> None:
+    text = (
+        "La justice rejette le pourvoi de O. Exemple et S. Modèle\n\nLa Cour a rejeté le 5 mai 2024 le "
+        "pourvoi des deux journalistes Omar Exemple et Samir Modèle, condamnés en appel."
+    )
+    assert set(genders(text)) == {"Omar Exemple", "Samir Modèle"}
+
+
+@pytest.mark.parametrize(
+    ("before", "place"),
+    [
+        ("A court in the northern province of", True),  # the text before a name ends without its space
+        ("le tribunal de la région de", True),
+        ("en el municipio de", True),
+        ("the lawyer of", False),
+    ],
+)
+def test_the_words_before_a_name_that_make_it_a_place(before: str, place: bool) -> None:
+    from vigil_extract.components.mentions import PLACE_BEFORE
+
+    assert bool(PLACE_BEFORE.search(before[-30:])) == place

@@ -130,7 +130,7 @@ def victim_pattern(language: str) -> re.Pattern[str]:
 PLACE_BEFORE = re.compile(
     r"\b(?:province|region|city|district|state|village|town|county|department|municipality|governorate|"
     r"oblast|province|provincia|región|ciudad|municipio|departamento|estado|région|ville|préfecture|"
-    r"área|область|района?|город[а-я]*|села|деревни)\s+(?:of\s+|de\s+|d'|del\s+)?$",
+    r"área|область|района?|город[а-я]*|села|деревни)(?:\s+(?:of|de|del)|\s+d')?\s*$",
     re.IGNORECASE,
 )
 # "the regime of Daniel X", "el gobierno de Y", "режим Z": the one who rules.

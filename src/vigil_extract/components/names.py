@@ -219,10 +219,20 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not keys_a or not keys_b:
         return False
     short, long_ = sorted((keys_a, keys_b), key=len)
-    if all(any(k == other or close_spelling(k, other) for other in long_) for k in short):
+    if all(any(same_key(k, other) for other in long_) for k in short):
         last = long_[-1]
         return len(short) >= 2 or short[0] == last or close_spelling(short[0], last)
     return False
+
+
+def same_key(key: str, other: str) -> bool:
+    """Two name words are one: the same, spelt closely, or an initial of the other."""
+    return key == other or close_spelling(key, other) or initial_of(key, other)
+
+
+def initial_of(key: str, other: str) -> bool:
+    """ "o" (from "O.") stands for "omar"."""
+    return (len(key) == 1 and other.startswith(key)) or (len(other) == 1 and key.startswith(other))
 
 
 def close_spelling(a: str, b: str) -> bool:

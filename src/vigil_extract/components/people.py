@@ -230,12 +230,17 @@ def collect_people(doc: Document, language: str, runs_of: dict[int, list[NameRun
             if person is None:
                 person = Person(run.tokens, run.text, run.span)
                 people.append(person)
-            elif len(run.tokens) > len(person.tokens):
+            elif len(run.tokens) > len(person.tokens) or fuller_than_initial(run.tokens, person.tokens):
                 person.tokens, person.name = run.tokens, run.text
             person.variants.append(run.tokens)
             read_cues(doc, sentence, run, person, language)
             person.model_hits += run.from_model
     return people
+
+
+def fuller_than_initial(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """ "Omar Radi" is a fuller form than "O. Radi"."""
+    return len(new) == len(old) and len(old[0]) == 1 and len(new[0]) > 1
 
 
 def in_text(person: Person, folded_text: str, shared_surnames: frozenset[str] = frozenset()) -> bool:
