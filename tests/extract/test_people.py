@@ -716,3 +716,38 @@ def test_the_words_before_a_name_that_make_it_a_place(before: str, place: bool) 
     from vigil_extract.components.mentions import PLACE_BEFORE
 
     assert bool(PLACE_BEFORE.search(before[-30:])) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le 5 mai 2024, l’animateur de radio Paul Exemple et le commentateur politique Marc Modèle "
+            "ont été arrêtés à Tunis.",
+            {"Paul Exemple": "male", "Marc Modèle": "male"},
+        ),
+        (
+            "Le 5 mai 2024, Luc Exemple (vice-président de l’Union des journalistes) a été interpellé à "
+            "Ouagadougou.",
+            {"Luc Exemple": "male"},
+        ),
+        (
+            "Les journalistes interpellés le 5 mai 2024 ont été libérés. Il s’agit de Michel Exemple, "
+            "rédacteur en chef du quotidien L’Éveil Paalga.",
+            {"Michel Exemple": "male"},
+        ),
+        (
+            "On 5 May 2024 police placed lawyers Wei Example (魏例) and Li Sample under residential "
+            "surveillance.",
+            {"Wei Example": "unknown", "Li Sample": "unknown"},
+        ),
+        (
+            "El 5 de mayo de 2024 la comunaria de El Cajón, Salomé Ejemplo, fue retenida por desconocidos.",
+            {"Salomé Ejemplo": "female"},
+        ),
+    ],
+)
+def test_roles_of_radio_in_brackets_identifying_sentences_and_glossed_names(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert genders(text) == expected

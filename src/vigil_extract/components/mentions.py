@@ -166,7 +166,7 @@ NEXT_NAME = re.compile(r"\s(?=[A-ZÀ-ÞА-ЯЁ])")
 LEAD = re.compile(r"([^,.;:()]{0,60})$")
 WORD = re.compile(r"\w+")
 ROLE_ADJECTIVE_THEN_LIST = re.compile(  # "los periodistas independientes X y Y", "le journaliste, X"
-    r"^(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,(?=\s*$))?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
+    r"^(?:\s+(?:de|d['’]|of|del)\s*[a-zà-ÿ]{3,})?(?:\s+[a-zà-ÿа-яё]{4,})?(?:\s*,(?=\s*$))?(?:\s*,?\s*(?:including|notamment|dont|como|entre\s+ellos|entre\s+ellas|"
     r"en\s+particular|в\s+том\s+числе|включая|среди\s+них)\s*:?)?\s*$",
     re.IGNORECASE,
 )
@@ -351,7 +351,9 @@ def add_organisations(person: Person, names: list[str]) -> None:
             person.organisations.append(organisation)
 
 
-APPOSITION = re.compile(r"(?:\s*,\s*(?:\d{1,3},\s*)?|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})")
+APPOSITION = re.compile(
+    r"(?:\s*,\s*(?:\d{1,3},\s*)?|\s*\(|\s+(?:is|was|has been|est|es|—|–|-)\s+)([^;()]{0,200})"
+)
 
 
 ARTICLE_BEFORE = re.compile(

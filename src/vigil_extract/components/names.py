@@ -143,7 +143,7 @@ def role_words() -> frozenset[str]:
 KIN = {"son", "daughter", "brother", "sister", "mother", "father", "husband", "wife"}  # "Nguyen Van Son"
 
 
-ELIDED_ARTICLE = re.compile(r"^[A-Za-z]{1,2}['’][a-zà-ÿ]")
+ELIDED_ARTICLE = re.compile(r"^(?:[A-Za-z]{1,2}['’][a-zà-ÿ]|L['’])")  # "L'avocat", "L’Observateur"
 
 
 COORDINATORS = {"y", "e", "et", "and", "и"}

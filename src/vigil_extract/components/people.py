@@ -54,6 +54,7 @@ from vigil_extract.given_names import gender_of as given_name_gender
 # Between two names of one list: a comma or "and", perhaps after where the first one was
 # ("Sudha Example in Delhi, Varavara Example in Hyderabad, and ...").
 LIST_JOINER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?"  # "Sui Muqing (隋牧青) and Xie Yang"
     r"\s*((?:in|from|à|en|de|в)\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÞА-ЯЁ][\w'’-]+)?\s*)?"
     r"(?:,|,?\s*and|et|y|и)\s*(?:and\s+)?"
 )
@@ -73,7 +74,7 @@ def find_people(doc: Document) -> Document:
     read_pronouns(doc, [p for p in people if not names_a_place(p)], language)
     title = fold(doc.title or "")
     demands = fold(" ".join(d.text for d in doc.demands))
-    link_lists(doc, people, runs)
+    link_lists(doc, people, runs, language)
     surnames = Counter(token_key(p.tokens[-1]) for p in people if len(p.tokens) >= 2)
     shared = frozenset(key for key, count in surnames.items() if count > 1)
     reasons: dict[int, tuple[str, float]] = {}
@@ -173,13 +174,21 @@ ENUMERATION = re.compile(
     r"|^\W*among\s+(?:them|the\s+\w+|those\s+\w+)\s+(?:are|were)\b",
     re.IGNORECASE,
 )
+# A sentence that names the people the sentence before spoke of: "Il s'agit de A et de B".
+IDENTIFIES = re.compile(
+    r"^\W*(?:il\s+s['’]agit\s+d|se\s+trata\s+de|речь\s+идёт\s+о|речь\s+идет\s+о|they\s+are\b|"
+    r"those\s+(?:arrested|detained)\s+(?:are|were|include|included)\b)",
+    re.IGNORECASE,
+)
 CONTINUED = re.compile(
     r"^\W*(?:others\s+(?:are|were|include|included)|(?:also|further)\s+(?:arrested|detained|charged))\b",
     re.IGNORECASE,
 )
 
 
-def link_enumerations(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
+def link_enumerations(
+    doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]], language: str
+) -> None:
     """Everyone named in a sentence that enumerates the people of the case is listed together;
     "Others are ..." goes on with the names of the sentence before."""
     sentences = doc.content_sentences()
@@ -187,6 +196,9 @@ def link_enumerations(doc: Document, people: list[Person], runs_of: dict[int, li
         [p for run in runs_of[id(s)] for p in people if same_person(p.tokens, run.tokens)] for s in sentences
     ]
     for index, sentence in enumerate(sentences):
+        if IDENTIFIES.match(sentence.text) and index and suffered(sentences[index - 1].text, language).all:
+            for person in named[index]:
+                person.victim_cues += 1  # "Journalists were arrested. Il s'agit de A et de B."
         group = list(named[index])
         if CONTINUED.match(sentence.text) and index and len(named[index - 1]) >= 2:
             group += named[index - 1]
@@ -198,9 +210,11 @@ def link_enumerations(doc: Document, people: list[Person], runs_of: dict[int, li
                     a.listed_with.add(id(b))
 
 
-def link_lists(doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]]) -> None:
+def link_lists(
+    doc: Document, people: list[Person], runs_of: dict[int, list[NameRun]], language: str = "en"
+) -> None:
     """People named in one list ("A, B, C and D") are recorded as listed together."""
-    link_enumerations(doc, people, runs_of)
+    link_enumerations(doc, people, runs_of, language)
     for sentence in doc.content_sentences():
         runs = runs_of[id(sentence)]
         for first, second in pairwise(runs):
