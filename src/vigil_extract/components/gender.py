@@ -77,9 +77,10 @@ def read_pronouns(doc: Document, people: list[Person], language: str) -> None:
     patterns = gender_words(language)
     sentences = doc.content_sentences()
     present = people_by_sentence(sentences, people)
+    placed = mentions_by_sentence(sentences, people)
     for index, sentence in enumerate(sentences):
         if len(present[index]) > 1:
-            read_subject_clause(sentence, present[index], patterns)
+            read_subject_clause(sentence, present[index], patterns, placed[index])
         if len(present[index]) != 1:
             continue
         person = present[index][0]
@@ -123,13 +124,15 @@ ADVERBIAL_OPENING = re.compile(r"[^,;:()\n]{2,60},\s*")
 
 
 def read_subject_clause(
-    sentence: Sentence, people: list[Person], patterns: dict[str, re.Pattern[str]]
+    sentence: Sentence,
+    people: list[Person],
+    patterns: dict[str, re.Pattern[str]],
+    placed: list[tuple[int, int, int]],
 ) -> None:
     """A sentence naming several people that opens with one of them: the pronouns before the
-    next person is named are the subject's ("X – a lawyer – was arrested at his office with Y")."""
-    mentions = sorted(
-        (m.start, m.end, id(p)) for p in people for m in p.mentions if sentence.span.contains(m)
-    )
+    next person is named are the subject's ("X – a lawyer – was arrested at his office with Y").
+    ``placed``: the sentence's mentions as (start, end, id of the person)."""
+    mentions = sorted(placed)
     start, end, subject = mentions[0]
     opening = sentence.text[: start - sentence.span.start]
     if len(opening) > SUBJECT_OPENING and not ADVERBIAL_OPENING.fullmatch(opening):
@@ -139,6 +142,19 @@ def read_subject_clause(
     person = next(p for p in people if id(p) == subject)
     person.female_cues += 0.5 * len(patterns["female_pronoun"].findall(clause))
     person.male_cues += 0.5 * len(patterns["male_pronoun"].findall(clause))
+
+
+def mentions_by_sentence(sentences: list[Sentence], people: list[Person]) -> list[list[tuple[int, int, int]]]:
+    """For each sentence, (start, end, id of the person) of the mentions it holds, placed by
+    binary search (asking every sentence about every mention grew with their product)."""
+    starts = [s.span.start for s in sentences]
+    found: list[list[tuple[int, int, int]]] = [[] for _ in sentences]
+    for person in people:
+        for mention in person.mentions:
+            index = bisect_right(starts, mention.start) - 1
+            if index >= 0 and sentences[index].span.contains(mention):
+                found[index].append((mention.start, mention.end, id(person)))
+    return found
 
 
 def people_by_sentence(sentences: list[Sentence], people: list[Person]) -> list[list[Person]]:
