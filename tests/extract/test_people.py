@@ -751,3 +751,26 @@ def test_roles_of_radio_in_brackets_identifying_sentences_and_glossed_names(
     text: str, expected: dict[str, str]
 ) -> None:
     assert genders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "members of the Freedom Forum Sample met",
+        "la Asamblea Permanente Ejemplar denunció",
+        "Союз Журналистов Примерного края осудил",
+    ],
+)
+def test_a_bodys_word_makes_a_run_no_name(sentence: str) -> None:
+    from vigil_extract.components.names import runs_in
+
+    assert runs_in(sentence) == ()
+
+
+@pytest.mark.parametrize("name", ["Plaza Mayor Ejemplar", "Avenida Libertador Ejemplo", "Улица Примерная"])
+def test_a_run_opening_with_a_kind_of_place_is_a_place(name: str) -> None:
+    from vigil_extract.components.mentions import Person
+    from vigil_extract.components.people import names_a_place
+    from vigil_extract.document import Span
+
+    assert names_a_place(Person(tuple(name.split()), name, Span(0, len(name))))
