@@ -192,17 +192,20 @@ def link_enumerations(
     """Everyone named in a sentence that enumerates the people of the case is listed together;
     "Others are ..." goes on with the names of the sentence before."""
     sentences = doc.content_sentences()
-    named = [
-        [p for run in runs_of[id(s)] for p in people if same_person(p.tokens, run.tokens)] for s in sentences
-    ]
+
+    def named(index: int) -> list[Person]:  # asked only of the few sentences that open so
+        runs = runs_of[id(sentences[index])]
+        return [p for run in runs for p in people if same_person(p.tokens, run.tokens)]
+
     for index, sentence in enumerate(sentences):
         if IDENTIFIES.match(sentence.text) and index and suffered(sentences[index - 1].text, language).all:
-            for person in named[index]:
+            for person in named(index):
                 person.victim_cues += 1  # "Journalists were arrested. Il s'agit de A et de B."
-        group = list(named[index])
-        if CONTINUED.match(sentence.text) and index and len(named[index - 1]) >= 2:
-            group += named[index - 1]
-        elif not ENUMERATION.match(sentence.text):
+        if CONTINUED.match(sentence.text) and index and len(before := named(index - 1)) >= 2:
+            group = named(index) + before
+        elif ENUMERATION.match(sentence.text):
+            group = named(index)
+        else:
             continue
         for a in group:
             for b in group:
