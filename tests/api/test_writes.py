@@ -166,3 +166,21 @@ def test_follow_ups_are_added_done_snoozed_and_reopened(clients: dict[str, Clien
     assert FollowUp.objects.get(pk=followup_id).status == "open"
     listed = editor.get("/api/v1/followups", {"case_id": case.pk}).json()
     assert [f["id"] for f in listed["items"]] == [followup_id]
+
+
+
+def test_a_body_of_the_wrong_json_shape_is_refused_and_nothing_is_stored(clients: dict[str, Client]) -> None:
+    """A JSON string where an object is expected, or an array, is a 422 naming the body; no
+    case is created and the source stays unaccepted."""
+    editor = clients["editor"]
+    source_id = upload(editor, "steppe.txt", STEPPE_APPEAL.read_bytes()).json()["source_id"]
+    cases_before = Case.all_objects.count()
+    as_string = editor.post("/api/v1/cases", '"AAA"', content_type="application/json")
+    accept = f"/api/v1/sources/{source_id}/accept"
+    as_array = editor.post(accept, "[null, null]", content_type="application/json")
+    for answer in (as_string, as_array):
+        assert answer.status_code == 422
+        assert answer.json()["detail"][0]["loc"] == ["body", "data"]
+    assert Case.all_objects.count() == cases_before
+    source = Source.objects.get(pk=source_id)
+    assert source.reviewed_at is None and source.case_id is None
